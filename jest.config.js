@@ -1,0 +1,42 @@
+/**
+ * Three tiers: `unit` (pure logic, *.spec.ts beside the code), `integration` (the real app on real
+ * PostgreSQL and Redis, server/test/**\/*.int-spec.ts, each file on its own database and Redis
+ * prefix) and `e2e` (browser journeys in test/, added by the dashboard work).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@whistle/shared$': '<rootDir>/shared/src/index.ts' },
+  rootDir: __dirname,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/server/test/**/*.int-spec.ts'],
+      testTimeout: 30_000,
+    },
+  ],
+};

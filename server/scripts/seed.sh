@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Migrates and seeds the demo district (pass --reset to also clear incidents and events).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source server/scripts/local-env.sh
+npm run build -w shared
+npm run build -w server
+node server/dist/database/migrate.js
+node server/dist/seed/seed.js "$@"

@@ -1,0 +1,63 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './auth/auth.module';
+import { EventsModule } from './events/events.module';
+import { QueuesModule } from './queues/queues.module';
+import { QueueWorkersModule } from './queues/queue-workers.module';
+import { StreetsModule } from './streets/streets.module';
+import { GridsModule } from './grids/grids.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { CategoriesModule } from './categories/categories.module';
+import { AdmissionModule } from './admission/admission.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { WhistlesModule } from './whistles/whistles.module';
+import { DispatchesModule } from './dispatches/dispatches.module';
+import { EventsWorkerModule } from './events/events-worker.module';
+import { LiveModule } from './live/live.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+/**
+ * One codebase, three process roles: `api` serves HTTP and sockets, `worker` runs the queue
+ * processors (live delivery, deadlines, metrics push), `both` does everything in one process.
+ */
+@Module({})
+export class AppModule {
+  static forRole(config: AppConfig): DynamicModule {
+    const serveApi = config.PROCESS_ROLE !== 'worker';
+    const runWorkers = config.PROCESS_ROLE !== 'api';
+    const imports: (Type | DynamicModule)[] = [
+      ConfigModule.forRoot(config),
+      LoggerModule.forRoot({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+        },
+      }),
+      DatabaseModule,
+      QueuesModule,
+      EventsModule,
+      AuthModule,
+      StreetsModule,
+      GridsModule,
+      DepartmentsModule,
+      CategoriesModule,
+      AdmissionModule,
+      DeadlinesModule,
+      IncidentsModule,
+      WhistlesModule,
+      DispatchesModule,
+      MetricsModule.forRole({ serveApi, runWorkers }),
+      ObservabilityModule,
+    ];
+    if (serveApi) imports.push(LiveModule);
+    if (runWorkers) imports.push(QueueWorkersModule, EventsWorkerModule, DeadlinesWorkerModule);
+    return { module: AppModule, imports };
+  }
+}

@@ -1,0 +1,73 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiErrorBody } from '@whistle/shared';
+
+/**
+ * Every error leaves as an ApiErrorBody. Known HTTP errors keep their status and details;
+ * body-parser errors (bad JSON, too large) become 400/413; anything else is logged and is a 500
+ * that names nothing internal.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const details = typeof response === 'object' ? (response as Partial<ApiErrorBody>) : {};
+      const message =
+        typeof response === 'string'
+          ? response
+          : typeof details.message === 'string'
+            ? details.message
+            : exception.message;
+      return { ...details, statusCode: status, error: httpErrorName(status), message };
+    }
+    const bodyParserError = exception as { type?: string; status?: number; message?: string };
+    if (bodyParserError.type === 'entity.parse.failed') {
+      return { statusCode: 400, error: 'Bad Request', message: 'Request body is not valid JSON' };
+    }
+    if (bodyParserError.type === 'entity.too.large') {
+      return { statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large' };
+    }
+    if (
+      typeof bodyParserError.status === 'number' &&
+      bodyParserError.status >= 400 &&
+      bodyParserError.status < 500
+    ) {
+      return {
+        statusCode: bodyParserError.status,
+        error: httpErrorName(bodyParserError.status),
+        message: bodyParserError.message ?? 'Bad request',
+      };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+  }
+}
+
+function httpErrorName(status: number): string {
+  const name = HttpStatus[status];
+  return typeof name === 'string'
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join(' ')
+    : 'Error';
+}

@@ -1,0 +1,36 @@
+import { AdmissionEntry } from '../admission/admission-entry.entity';
+import { TimerRuleEntity } from '../deadlines/timer-rule.entity';
+import { Department } from '../departments/department.entity';
+import { Dispatch } from '../dispatches/dispatch.entity';
+import { Rating } from '../dispatches/rating.entity';
+import { EventRecord } from '../events/event.entity';
+import { OutboxEntry } from '../events/outbox.entity';
+import { GridWorker } from '../grids/grid-worker.entity';
+import { Grid } from '../grids/grid.entity';
+import { Incident } from '../incidents/incident.entity';
+import { Community } from '../streets/community.entity';
+import { District } from '../streets/district.entity';
+import { StreetLeader } from '../streets/street-leader.entity';
+import { Street } from '../streets/street.entity';
+import { User } from '../users/user.entity';
+import { Whistle } from '../whistles/whistle.entity';
+
+/** Every entity, registered once for the app and the migration CLI alike. */
+export const ENTITIES = [
+  District,
+  Street,
+  Community,
+  StreetLeader,
+  Grid,
+  GridWorker,
+  Department,
+  User,
+  AdmissionEntry,
+  TimerRuleEntity,
+  Incident,
+  Whistle,
+  Dispatch,
+  Rating,
+  EventRecord,
+  OutboxEntry,
+];

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlineScheduler } from './deadline-scheduler.service';
+import { TimerRuleEntity } from './timer-rule.entity';
+import { TimerRulesController } from './timer-rules.controller';
+import { TimerRulesService } from './timer-rules.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([TimerRuleEntity])],
+  controllers: [TimerRulesController],
+  providers: [TimerRulesService, DeadlineScheduler],
+  exports: [TimerRulesService, DeadlineScheduler],
+})
+export class DeadlinesModule {}

@@ -1,0 +1,92 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import type { DispatchView } from '@whistle/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { unprocessable } from '../common/errors';
+import { TimerRulesService } from '../deadlines/timer-rules.service';
+import { ChangeRecorder } from '../events/change-recorder.service';
+import { GridsService } from '../grids/grids.service';
+import { Incident } from '../incidents/incident.entity';
+import { incidentRooms } from '../incidents/incident-rooms';
+import { syncIncidentWithDispatches } from '../incidents/incident-progress';
+import { toIncidentView } from '../incidents/incident-view';
+import { dispatchActionsForUser } from './dispatch-parties';
+import { toDispatchView } from './dispatch-view';
+import type { SendTaskDto } from './dto/dispatch-actions.dto';
+import { openDispatch } from './open-dispatch';
+
+/**
+ * Two-way dispatch (街道与部门双向派单): a department sends a task down to a street. The task is an
+ * incident of the street (source `department`, already registered) with one dispatch whose assignee
+ * is the street; the street accepts it, or returns it when it is not on its admission list.
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly recorder: ChangeRecorder,
+    private readonly grids: GridsService,
+    private readonly timerRules: TimerRulesService,
+  ) {}
+
+  async send(user: AuthUser, dto: SendTaskDto): Promise<DispatchView> {
+    if (!user.departmentId) throw new ForbiddenException('Only a department may send a task down');
+    const departmentId = user.departmentId;
+    const grid = this.grids.locate(dto.location);
+    if (!grid) {
+      throw unprocessable(
+        `Location (${dto.location.lng}, ${dto.location.lat}) is outside every grid of the district`,
+        {
+          location: ['must lie inside a grid of the district'],
+        },
+      );
+    }
+    if (grid.streetId !== dto.streetId) {
+      throw unprocessable('The location is not in the street the task is sent to', {
+        location: ['is outside the street given by streetId'],
+      });
+    }
+    const type = dto.type ?? 'key_work';
+    const limits = await this.timerRules.limitsFor(type, dto.priority);
+    return this.recorder.run(async (tx) => {
+      const at = new Date();
+      const incident = tx.manager.create(Incident, {
+        title: dto.title,
+        description: dto.description ?? null,
+        category: dto.category,
+        priority: dto.priority,
+        source: 'department',
+        status: 'registered',
+        registeredAt: at,
+        lng: dto.location.lng,
+        lat: dto.location.lat,
+        gridId: grid.id,
+        communityId: grid.communityId,
+        streetId: grid.streetId,
+        districtId: grid.districtId,
+        reportedById: user.id,
+      });
+      await tx.manager.save(incident);
+      await tx.record({
+        type: 'incident.created',
+        change: 'created',
+        actorId: user.id,
+        incidentId: incident.id,
+        rooms: await incidentRooms(tx.manager, incident),
+        payload: toIncidentView(incident),
+      });
+      const d = await openDispatch(tx, {
+        incident,
+        whistleId: null,
+        direction: 'dept_to_street',
+        assigneeKind: 'street',
+        departmentId,
+        leaderUserId: null,
+        whistleType: type,
+        limits,
+        createdById: user.id,
+        at,
+      });
+      const updated = await syncIncidentWithDispatches(tx, incident.id, user.id);
+      return toDispatchView(d, updated, dispatchActionsForUser(user, d));
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChangeRecorder } from './change-recorder.service';
+import { EventRecord } from './event.entity';
+import { OutboxEntry } from './outbox.entity';
+import { OutboxRelay } from './outbox-relay.service';
+
+/** The event log, the outbox and its relay — needed by every role that changes state. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([EventRecord, OutboxEntry])],
+  providers: [ChangeRecorder, OutboxRelay],
+  exports: [ChangeRecorder, OutboxRelay],
+})
+export class EventsModule {}

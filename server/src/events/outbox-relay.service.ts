@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { QUEUES } from '../queues/queue-names';
+import { producerConnectionOptions } from '../queues/redis';
+import { EventRecord } from './event.entity';
+import { envelopeOf, type DeliveryJob } from './live-envelope';
+
+const BATCH = 500;
+
+/**
+ * Moves committed outbox rows into the live queue, oldest first. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so several processes can relay side by side; a row is stamped only in
+ * the transaction that queued it, so if Redis is down nothing is stamped and the next pass retries.
+ * The job id is the event id, which makes a second relay of the same row harmless.
+ */
+@Injectable()
+export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private failing = false;
+  private readonly queue: Queue<DeliveryJob>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.queue = new Queue<DeliveryJob>(QUEUES.live.name, {
+      connection: producerConnectionOptions(config.REDIS_URL),
+      prefix: `${config.REDIS_PREFIX}:bull`,
+      defaultJobOptions: {
+        removeOnComplete: { age: QUEUES.live.keepCompletedSeconds },
+        removeOnFail: { age: 7 * 86_400 },
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 200 },
+      },
+    });
+  }
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.queue.close();
+  }
+
+  /** Drain soon; kicks during a drain are folded into one more pass. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drainLoop().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Relays until the outbox is empty (used by tests and shutdown). */
+  async drain(): Promise<void> {
+    await this.running;
+    while ((await this.relayBatch()) === BATCH);
+  }
+
+  private async drainLoop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        while (!this.stopped && (await this.relayBatch()) === BATCH);
+        if (this.failing) this.logger.log('outbox relay recovered');
+        this.failing = false;
+      } catch (err) {
+        if (!this.failing)
+          this.logger.warn(`outbox relay paused: ${err instanceof Error ? err.message : String(err)}`);
+        this.failing = true;
+        return;
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed: { id: string; event_id: string }[] = await manager.query(
+        `SELECT id, event_id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (claimed.length === 0) return 0;
+      const events = await manager
+        .getRepository(EventRecord)
+        .createQueryBuilder('e')
+        .where('e.id IN (:...ids)', { ids: claimed.map((c) => c.event_id) })
+        .orderBy('e.id')
+        .getMany();
+      await this.queue.addBulk(
+        events.map((event) => ({
+          name: 'deliver' as const,
+          data: { envelope: envelopeOf(event), rooms: event.rooms },
+          opts: { jobId: `event-${event.id}` },
+        })),
+      );
+      await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
+        claimed.map((c) => c.id),
+      ]);
+      return claimed.length;
+    });
+  }
+}

@@ -1,0 +1,11 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Written in the same transaction as its event; the relay moves it to the queue and stamps it. */
+@Entity('outbox')
+@Index('idx_outbox_pending', ['id'], { where: 'relayed_at IS NULL' })
+export class OutboxEntry {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
+  @Column('bigint') eventId: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) relayedAt: Date | null;
+}

@@ -1,0 +1,49 @@
+import {
+  DISPATCH_DRIVEN_STATUSES,
+  deriveIncidentStatus,
+  runningStage,
+  type IncidentStatus,
+} from '@whistle/shared';
+import { Not } from 'typeorm';
+import { Dispatch } from '../dispatches/dispatch.entity';
+import type { RecordingTx } from '../events/event-log';
+import { Incident } from './incident.entity';
+import { incidentRooms } from './incident-rooms';
+import { toIncidentView } from './incident-view';
+
+/**
+ * After its dispatches change, brings the incident's status and overdue flag in line with them
+ * (the state machine's `progress` transitions) and records incident.updated if anything moved.
+ * Leaders' dispatches (双报到) do not drive the incident: the departments do the work.
+ */
+export async function syncIncidentWithDispatches(
+  tx: RecordingTx,
+  incidentId: string,
+  actorId: string | null,
+): Promise<Incident> {
+  const incident = await tx.manager.findOneOrFail(Incident, {
+    where: { id: incidentId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  const dispatches = await tx.manager.find(Dispatch, {
+    where: { incidentId, assigneeKind: Not('leader') },
+    select: { status: true, overdueNotices: true },
+  });
+  const drivable = (DISPATCH_DRIVEN_STATUSES as readonly IncidentStatus[]).includes(incident.status);
+  const status = drivable ? deriveIncidentStatus(dispatches.map((d) => d.status)) : incident.status;
+  const overdue = dispatches.some((d) => runningStage(d.status) !== null && d.overdueNotices > 0);
+  if (status === incident.status && overdue === incident.overdue) return incident;
+  const change = status !== incident.status ? status : overdue ? 'overdue' : 'overdue_cleared';
+  incident.status = status;
+  incident.overdue = overdue;
+  await tx.manager.save(incident);
+  await tx.record({
+    type: 'incident.updated',
+    change,
+    actorId,
+    incidentId,
+    rooms: await incidentRooms(tx.manager, incident),
+    payload: { ...toIncidentView(incident), change },
+  });
+  return incident;
+}

@@ -1,0 +1,205 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  incidentActionsFor,
+  isDistrictWide,
+  type IncidentDetail,
+  type IncidentView,
+  type Page,
+  type TimelineEntry,
+  type WhistleView,
+} from '@whistle/shared';
+import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { Dispatch } from '../dispatches/dispatch.entity';
+import { dispatchActionsForUser } from '../dispatches/dispatch-parties';
+import { toDispatchView } from '../dispatches/dispatch-view';
+import { EventRecord } from '../events/event.entity';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { Whistle } from '../whistles/whistle.entity';
+import type { ListIncidentsDto } from './dto/list-incidents.dto';
+import { IncidentAccess } from './incident-access.service';
+import { decodeCursor, encodeCursor } from './incident-cursor';
+import { Incident } from './incident.entity';
+import { toIncidentView } from './incident-view';
+
+const DEFAULT_LIMIT = 50;
+
+@Injectable()
+export class IncidentQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: IncidentAccess,
+    private readonly users: UsersService,
+  ) {}
+
+  async list(user: AuthUser, query: ListIncidentsDto): Promise<Page<IncidentView>> {
+    const qb = this.dataSource.getRepository(Incident).createQueryBuilder('i');
+    await this.scope(user, qb, query.streetId);
+    if (query.status?.length) qb.andWhere('i.status IN (:...status)', { status: query.status });
+    if (query.category) qb.andWhere('i.category = :category', { category: query.category });
+    if (query.priority) qb.andWhere('i.priority = :priority', { priority: query.priority });
+    if (query.overdue !== undefined) qb.andWhere('i.overdue = :overdue', { overdue: query.overdue });
+    if (query.bbox) {
+      const [minLng, minLat, maxLng, maxLat] = query.bbox.split(',').map(Number);
+      qb.andWhere('i.lng BETWEEN :minLng AND :maxLng AND i.lat BETWEEN :minLat AND :maxLat', {
+        minLng,
+        minLat,
+        maxLng,
+        maxLat,
+      });
+    }
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) => w.where('i.title ILIKE :like', { like }).orWhere('i.description ILIKE :like')),
+      );
+    }
+    const total = await qb.getCount();
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    qb.orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(limit + 1);
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      qb.andWhere('(i.createdAt, i.id) < (:cursorAt, :cursorId)', {
+        cursorAt: cursor.createdAt,
+        cursorId: cursor.id,
+      });
+    } else if (query.page) {
+      qb.skip((query.page - 1) * limit);
+    }
+    const rows = await qb.getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((i) => toIncidentView(i, incidentActionsFor(i.status, user.role))),
+      total,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+
+  async detail(user: AuthUser, id: string): Promise<IncidentDetail> {
+    const manager = this.dataSource.manager;
+    const incident = await this.access.load(user, manager, id);
+    const whistles = await manager.find(Whistle, { where: { incidentId: id }, order: { createdAt: 'ASC' } });
+    const dispatches = await manager.find(Dispatch, {
+      where: { incidentId: id },
+      order: { createdAt: 'ASC' },
+    });
+    const mergedIds = (
+      await manager.find(Incident, { where: { mergedIntoId: id }, select: { id: true } })
+    ).map((m) => m.id);
+    const events = await manager.find(EventRecord, {
+      where: { incidentId: In([id, ...mergedIds]) },
+      order: { id: 'ASC' },
+    });
+    const actors = await this.actors(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+    const dispatchView = (d: Dispatch) => toDispatchView(d, incident, dispatchActionsForUser(user, d));
+    const whistleViews: WhistleView[] = whistles.map((w) => ({
+      id: w.id,
+      incidentId: w.incidentId,
+      streetId: w.streetId,
+      type: w.type,
+      note: w.note,
+      blownBy: w.blownById,
+      createdAt: w.createdAt.toISOString(),
+      dispatches: dispatches
+        .filter((d) => d.whistleId === w.id && d.assigneeKind !== 'leader')
+        .map(dispatchView),
+      leaderDispatches: dispatches
+        .filter((d) => d.whistleId === w.id && d.assigneeKind === 'leader')
+        .map(dispatchView),
+    }));
+    const timeline: TimelineEntry[] = events.map((e) => ({
+      eventId: e.id,
+      type: e.type,
+      occurredAt: e.occurredAt.toISOString(),
+      actor: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+      summary: summarize(e),
+    }));
+    return {
+      ...toIncidentView(incident, incidentActionsFor(incident.status, user.role)),
+      whistles: whistleViews,
+      tasks: dispatches.filter((d) => d.whistleId === null).map(dispatchView),
+      timeline,
+      citizenSatisfaction: incident.citizenSatisfaction,
+    };
+  }
+
+  /** Narrows a list to what the user may see (DESIGN.md §2). */
+  private async scope(
+    user: AuthUser,
+    qb: SelectQueryBuilder<Incident>,
+    streetId: string | undefined,
+  ): Promise<void> {
+    if (streetId) qb.andWhere('i.streetId = :streetId', { streetId });
+    if (isDistrictWide(user.role)) return;
+    switch (user.role) {
+      case 'street_operator':
+        if (streetId && streetId !== user.streetId)
+          throw new ForbiddenException('You may only list your own street');
+        qb.andWhere('i.streetId = :ownStreet', { ownStreet: user.streetId });
+        return;
+      case 'dept_officer':
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM dispatches d WHERE d.incident_id = i.id AND d.department_id = :dept)',
+          {
+            dept: user.departmentId,
+          },
+        );
+        return;
+      case 'grid_worker': {
+        const gridIds = await this.users.gridIdsOf(user.id);
+        qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where(gridIds.length ? 'i.gridId IN (:...gridIds)' : 'FALSE', { gridIds })
+              .orWhere('i.reportedById = :me', { me: user.id }),
+          ),
+        );
+        return;
+      }
+      case 'district_operator':
+      case 'district_leader':
+      case 'admin':
+        return;
+    }
+  }
+
+  private async actors(ids: string[]): Promise<Map<string, NonNullable<TimelineEntry['actor']>>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource.manager.find(User, { where: { id: In([...new Set(ids)]) } });
+    return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName, role: u.role }]));
+  }
+}
+
+/** The few payload fields a timeline row shows; ratings never appear here (back-to-back). */
+function summarize(e: EventRecord): Record<string, unknown> {
+  const p = e.payload as Record<string, unknown>;
+  const keep = [
+    'status',
+    'change',
+    'departmentId',
+    'leaderUserId',
+    'type',
+    'note',
+    'reason',
+    'stage',
+    'notice',
+    'rejectReason',
+    'resolutionNote',
+    'escalation',
+    'dispatchId',
+    'departmentIds',
+    'mergedIntoId',
+  ];
+  const summary: Record<string, unknown> = { change: e.change };
+  for (const key of keep) if (p[key] !== undefined && p[key] !== null) summary[key] = p[key];
+  if (e.dispatchId) summary.dispatchId = e.dispatchId;
+  return summary;
+}

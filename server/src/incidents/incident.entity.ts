@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  INCIDENT_SOURCES,
+  INCIDENT_STATUSES,
+  PRIORITIES,
+  SATISFACTION_RESULTS,
+  type IncidentSource,
+  type IncidentStatus,
+  type Priority,
+  type SatisfactionResult,
+} from '@whistle/shared';
+
+@Entity('incidents')
+@Index(['streetId', 'status', 'createdAt'])
+@Index(['status', 'createdAt'])
+@Index(['lng', 'lat'])
+@Index(['createdAt', 'id'])
+export class Incident {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() title: string;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Index() @Column() category: string;
+  @Column({ type: 'enum', enum: PRIORITIES, enumName: 'priority' }) priority: Priority;
+  @Column({ type: 'enum', enum: INCIDENT_SOURCES, enumName: 'incident_source' }) source: IncidentSource;
+  @Column({ type: 'enum', enum: INCIDENT_STATUSES, enumName: 'incident_status', default: 'reported' })
+  status: IncidentStatus;
+  @Column('double precision') lng: number;
+  @Column('double precision') lat: number;
+  @Index() @Column('uuid') gridId: string;
+  @Column('uuid') communityId: string;
+  @Column('uuid') streetId: string;
+  @Column('uuid') districtId: string;
+  @Column({ type: 'uuid', nullable: true }) reportedById: string | null;
+  @Column({ type: 'text', nullable: true }) rejectReason: string | null;
+  @Column({ type: 'uuid', nullable: true }) mergedIntoId: string | null;
+  /** True while any of its dispatches has a missed stage deadline that is not yet met. */
+  @Column({ default: false }) overdue: boolean;
+  /** Standing register (挂账): cannot be solved within its limit; stays counted and visible. */
+  @Column({ type: 'text', nullable: true }) standingReason: string | null;
+  @Column({ type: 'date', nullable: true }) standingReviewOn: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) standingSince: Date | null;
+  @Column({ type: 'enum', enum: SATISFACTION_RESULTS, enumName: 'satisfaction_result', nullable: true })
+  citizenSatisfaction: SatisfactionResult | null;
+  @Column({ type: 'timestamptz', nullable: true }) registeredAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

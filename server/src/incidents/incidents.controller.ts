@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { IncidentDetail, IncidentView, Page } from '@whistle/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { ReasonDto } from '../common/reason.dto';
+import { uuidParam } from '../common/uuid-param';
+import { CreateIncidentDto } from './dto/create-incident.dto';
+import { MergeIncidentDto, StandingRegisterDto } from './dto/incident-actions.dto';
+import { ListIncidentsDto } from './dto/list-incidents.dto';
+import { IncidentQueries } from './incident-queries.service';
+import { IncidentsService } from './incidents.service';
+
+const TRIAGE = ['street_operator', 'district_operator', 'admin'] as const;
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly queries: IncidentQueries,
+  ) {}
+
+  @Post()
+  @Roles('street_operator', 'grid_worker', 'district_operator', 'admin')
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateIncidentDto): Promise<IncidentView> {
+    return this.incidents.create(user, body);
+  }
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListIncidentsDto): Promise<Page<IncidentView>> {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<IncidentDetail> {
+    return this.queries.detail(user, id);
+  }
+
+  /** 立案 */
+  @Post(':id/register')
+  @HttpCode(200)
+  @Roles(...TRIAGE)
+  register(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<IncidentView> {
+    return this.incidents.register(user, id);
+  }
+
+  /** 不予立案 */
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles(...TRIAGE)
+  reject(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<IncidentView> {
+    return this.incidents.reject(user, id, body.reason);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles(...TRIAGE)
+  merge(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() body: MergeIncidentDto,
+  ): Promise<IncidentView> {
+    return this.incidents.merge(user, id, body.intoIncidentId);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(...TRIAGE)
+  close(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<IncidentView> {
+    return this.incidents.close(user, id);
+  }
+
+  /** 挂账: the district puts the incident on the standing register with a reason and review date. */
+  @Post(':id/standing')
+  @HttpCode(200)
+  @Roles('district_operator', 'admin')
+  standing(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() body: StandingRegisterDto,
+  ): Promise<IncidentView> {
+    return this.incidents.putOnStandingRegister(user, id, body);
+  }
+}

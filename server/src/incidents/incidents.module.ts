@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { GridsModule } from '../grids/grids.module';
+import { UsersModule } from '../users/users.module';
+import { IncidentAccess } from './incident-access.service';
+import { IncidentQueries } from './incident-queries.service';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsService } from './incidents.service';
+
+@Module({
+  imports: [GridsModule, UsersModule],
+  controllers: [IncidentsController],
+  providers: [IncidentsService, IncidentQueries, IncidentAccess],
+  exports: [IncidentAccess, IncidentsService],
+})
+export class IncidentsModule {}

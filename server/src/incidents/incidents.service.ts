@@ -1,0 +1,184 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  INCIDENT_MACHINE,
+  OPEN_INCIDENT_STATUSES,
+  allActionsFrom,
+  findTransition,
+  type IncidentAction,
+  type IncidentView,
+} from '@whistle/shared';
+import { In, Not } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { illegalTransition, notFound, unprocessable } from '../common/errors';
+import { Dispatch } from '../dispatches/dispatch.entity';
+import { ChangeRecorder } from '../events/change-recorder.service';
+import type { RecordingTx } from '../events/event-log';
+import { GridsService } from '../grids/grids.service';
+import { UsersService } from '../users/users.service';
+import type { CreateIncidentDto } from './dto/create-incident.dto';
+import type { StandingRegisterDto } from './dto/incident-actions.dto';
+import { IncidentAccess } from './incident-access.service';
+import { Incident } from './incident.entity';
+import { incidentRooms } from './incident-rooms';
+import { toIncidentView } from './incident-view';
+
+/** Raising incidents and the people-fired transitions of their state machine. */
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly recorder: ChangeRecorder,
+    private readonly grids: GridsService,
+    private readonly users: UsersService,
+    private readonly access: IncidentAccess,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateIncidentDto): Promise<IncidentView> {
+    const grid = this.grids.locate(dto.location);
+    if (!grid) {
+      throw unprocessable(
+        `Location (${dto.location.lng}, ${dto.location.lat}) is outside every grid of the district`,
+        { location: ['must lie inside a grid of the district'] },
+      );
+    }
+    if (user.role === 'street_operator' && grid.streetId !== user.streetId) {
+      throw new ForbiddenException('The location is outside your street');
+    }
+    if (user.role === 'grid_worker' && !(await this.users.gridIdsOf(user.id)).includes(grid.id)) {
+      throw new ForbiddenException('The location is outside your grids');
+    }
+    return this.recorder.run(async (tx) => {
+      const incident = tx.manager.create(Incident, {
+        title: dto.title,
+        description: dto.description ?? null,
+        category: dto.category,
+        priority: dto.priority,
+        source: dto.source,
+        status: 'reported',
+        lng: dto.location.lng,
+        lat: dto.location.lat,
+        gridId: grid.id,
+        communityId: grid.communityId,
+        streetId: grid.streetId,
+        districtId: grid.districtId,
+        reportedById: user.id,
+      });
+      await tx.manager.save(incident);
+      await tx.record({
+        type: 'incident.created',
+        change: 'created',
+        actorId: user.id,
+        incidentId: incident.id,
+        rooms: await incidentRooms(tx.manager, incident),
+        payload: toIncidentView(incident),
+      });
+      return toIncidentView(incident);
+    });
+  }
+
+  register(user: AuthUser, id: string): Promise<IncidentView> {
+    return this.fire(user, id, 'register', (_tx, incident) => {
+      incident.registeredAt = new Date();
+      return Promise.resolve();
+    });
+  }
+
+  reject(user: AuthUser, id: string, reason: string): Promise<IncidentView> {
+    return this.fire(user, id, 'reject', (_tx, incident) => {
+      incident.rejectReason = reason;
+      return Promise.resolve();
+    });
+  }
+
+  close(user: AuthUser, id: string): Promise<IncidentView> {
+    return this.fire(user, id, 'close', (_tx, incident) => {
+      incident.closedAt = new Date();
+      return Promise.resolve();
+    });
+  }
+
+  /** Marks `id` a duplicate of `intoId`; both keep their timelines and the survivor shows both. */
+  merge(user: AuthUser, id: string, intoId: string): Promise<IncidentView> {
+    return this.fire(user, id, 'merge', async (tx, incident) => {
+      if (intoId === id)
+        throw unprocessable('An incident cannot be merged into itself', {
+          intoIncidentId: ['is this incident'],
+        });
+      const into = await tx.manager.findOneBy(Incident, { id: intoId });
+      if (!into || !(await this.access.canSee(user, tx.manager, into))) throw notFound('incident', intoId);
+      if (into.streetId !== incident.streetId) {
+        throw unprocessable('Only incidents of the same street can be merged', {
+          intoIncidentId: ['is in another street'],
+        });
+      }
+      if (['rejected', 'merged', 'closed'].includes(into.status)) {
+        throw unprocessable(`Cannot merge into an incident that is ${into.status}`, {
+          intoIncidentId: [`is ${into.status}`],
+        });
+      }
+      const live = await tx.manager.countBy(Dispatch, {
+        incidentId: id,
+        status: Not(In(['rejected', 'cancelled', 'verified'])),
+      });
+      if (live > 0) throw unprocessable('Cancel the open dispatches of this incident before merging it');
+      incident.mergedIntoId = into.id;
+    });
+  }
+
+  /** 挂账: the district puts an incident it cannot solve in time on the standing register. */
+  async putOnStandingRegister(user: AuthUser, id: string, dto: StandingRegisterDto): Promise<IncidentView> {
+    return this.recorder.run(async (tx) => {
+      const incident = await this.access.load(user, tx.manager, id, true);
+      if (!OPEN_INCIDENT_STATUSES.includes(incident.status)) {
+        throw illegalTransition('incident', 'put on the standing register', incident.status, []);
+      }
+      incident.standingReason = dto.reason;
+      incident.standingReviewOn = dto.reviewOn;
+      incident.standingSince = new Date();
+      return this.saveAndRecord(tx, user, incident, 'standing');
+    });
+  }
+
+  private fire(
+    user: AuthUser,
+    id: string,
+    action: IncidentAction,
+    mutate: (tx: RecordingTx, incident: Incident) => Promise<void>,
+  ): Promise<IncidentView> {
+    return this.recorder.run(async (tx) => {
+      const incident = await this.access.load(user, tx.manager, id, true);
+      const transition = findTransition(INCIDENT_MACHINE, incident.status, action);
+      if (!transition) {
+        throw illegalTransition(
+          'incident',
+          action,
+          incident.status,
+          allActionsFrom(INCIDENT_MACHINE, incident.status),
+        );
+      }
+      if (!transition.by.includes(user.role)) {
+        throw new ForbiddenException(`Role ${user.role} may not ${action} an incident`);
+      }
+      await mutate(tx, incident);
+      incident.status = transition.to;
+      return this.saveAndRecord(tx, user, incident, action);
+    });
+  }
+
+  private async saveAndRecord(
+    tx: RecordingTx,
+    user: AuthUser,
+    incident: Incident,
+    change: string,
+  ): Promise<IncidentView> {
+    await tx.manager.save(incident);
+    await tx.record({
+      type: 'incident.updated',
+      change,
+      actorId: user.id,
+      incidentId: incident.id,
+      rooms: await incidentRooms(tx.manager, incident),
+      payload: { ...toIncidentView(incident), change },
+    });
+    return toIncidentView(incident);
+  }
+}

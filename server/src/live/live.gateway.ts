@@ -1,0 +1,89 @@
+import { Logger } from '@nestjs/common';
+import {
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { LiveEvent } from '@whistle/shared';
+import type { Socket } from 'socket.io';
+import { roomsOf } from '../auth/scope';
+import { TokenService } from '../auth/token.service';
+import { SocketGauge } from '../observability/socket-gauge';
+import { UsersService } from '../users/users.service';
+import { EventReplay } from './event-replay.service';
+import { REPLAYING_ROOM } from '../events/live-emitter';
+import type { LiveServer, LiveSocket } from './live-socket';
+
+const EVENT_ID = /^\d{1,19}$/;
+
+/**
+ * The live channel. The handshake carries the same JWT as REST (`auth.token`); rooms come from the
+ * token's scope only. A client that sends `auth.lastEventId` first receives every event of its
+ * scope it missed, in order, from the event log, then `replay.done`, then live events.
+ */
+@WebSocketGateway()
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(LiveGateway.name);
+  @WebSocketServer() server: LiveServer;
+
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly users: UsersService,
+    private readonly replay: EventReplay,
+    private readonly gauge: SocketGauge,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    server.use((socket, next) => {
+      const auth = socket.handshake.auth as { token?: unknown; lastEventId?: unknown };
+      const lastEventId = auth.lastEventId;
+      if (
+        lastEventId !== undefined &&
+        lastEventId !== null &&
+        !(typeof lastEventId === 'string' && EVENT_ID.test(lastEventId))
+      ) {
+        next(new Error('lastEventId must be a decimal event id'));
+        return;
+      }
+      this.tokens
+        .verify(typeof auth.token === 'string' ? auth.token : undefined)
+        .then(async (user) => {
+          if (!user) return next(new Error('unauthorized'));
+          const gridIds = user.role === 'grid_worker' ? await this.users.gridIdsOf(user.id) : [];
+          socket.data.user = user;
+          socket.data.rooms = roomsOf(user, gridIds);
+          next();
+        })
+        .catch((err: unknown) => next(err instanceof Error ? err : new Error('handshake failed')));
+    });
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    this.gauge.set(this.server.engine.clientsCount);
+    const { rooms } = socket.data;
+    const lastEventId = (socket.handshake.auth as { lastEventId?: string }).lastEventId;
+    if (!lastEventId) {
+      await socket.join(rooms);
+      return;
+    }
+    try {
+      await socket.join([REPLAYING_ROOM, ...rooms]);
+      // The envelope's type names the event; the union is checked where the envelope was built.
+      const send = (e: LiveEvent) => (socket as unknown as Socket).emit(e.type, e);
+      const first = await this.replay.replay(lastEventId, rooms, send);
+      await socket.leave(REPLAYING_ROOM);
+      // Events committed while the first pass ran were skipped live; send them now.
+      const second = await this.replay.replay(first.last, rooms, send);
+      socket.emit('replay.done', { lastEventId: second.last, replayed: first.count + second.count });
+    } catch (err) {
+      this.logger.error(`replay failed: ${err instanceof Error ? err.message : String(err)}`);
+      socket.disconnect(true);
+    }
+  }
+
+  handleDisconnect(): void {
+    this.gauge.set(this.server.engine.clientsCount);
+  }
+}

@@ -1,0 +1,40 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type IORedis from 'ioredis';
+import { redisClient } from '../queues/redis';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../config/app-config';
+import { socketIoKey } from '../events/live-emitter';
+
+/**
+ * socket.io on the Redis adapter, so rooms span every API process and the worker's emitter reaches
+ * them all. (The adapter has no connection-state recovery; missed events are replayed from the log.)
+ */
+export class RedisIoAdapter extends IoAdapter {
+  private readonly adapter: ReturnType<typeof createAdapter>;
+  private readonly clients: IORedis[];
+
+  constructor(app: INestApplicationContext, config: AppConfig) {
+    super(app);
+    const pub = redisClient(config.REDIS_URL);
+    const sub = pub.duplicate();
+    this.clients = [pub, sub];
+    this.adapter = createAdapter(pub, sub, { key: socketIoKey(config.REDIS_PREFIX) });
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, {
+      ...options,
+      cors: { origin: true },
+      maxHttpBufferSize: 16 * 1024,
+    }) as Server;
+    server.adapter(this.adapter);
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+  }
+}

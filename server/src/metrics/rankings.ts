@@ -1,0 +1,69 @@
+import {
+  departmentScore,
+  rankByScore,
+  streetScore,
+  type RankingRow,
+  type StreetPerformance,
+} from '@whistle/shared';
+import {
+  departmentPerformance,
+  ratio,
+  reopenRate,
+  resolutionRate,
+  type DispatchRateCounts,
+} from './dispatch-rates';
+
+interface Named {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export type DepartmentRankingInput = Named &
+  DispatchRateCounts & { averageRating: number | null; ratings: number };
+export type StreetRankingInput = Named & DispatchRateCounts & { incidents: number; whistles: number };
+
+/** Only aggregates per department: nothing here says which street gave which rating (背对背). */
+export function rankDepartments(rows: readonly DepartmentRankingInput[]): RankingRow[] {
+  return rankByScore(
+    rows.map((row) => {
+      const averageRating = row.averageRating === null ? null : Math.round(row.averageRating * 100) / 100;
+      const performance = departmentPerformance(row, averageRating);
+      return {
+        id: row.id,
+        nameZh: row.nameZh,
+        nameEn: row.nameEn,
+        score: departmentScore(performance),
+        components: { ...performance, dispatches: row.dispatches, ratings: row.ratings },
+      };
+    }),
+  );
+}
+
+export function streetWhistleRate(row: { incidents: number; whistles: number }): number | null {
+  return ratio(row.whistles, row.incidents);
+}
+
+export function rankStreets(rows: readonly StreetRankingInput[]): RankingRow[] {
+  return rankByScore(
+    rows.map((row) => {
+      const performance: StreetPerformance = {
+        resolutionRate: resolutionRate(row),
+        reopenRate: reopenRate(row),
+        whistleRate: streetWhistleRate(row),
+      };
+      return {
+        id: row.id,
+        nameZh: row.nameZh,
+        nameEn: row.nameEn,
+        score: streetScore(performance),
+        components: {
+          ...performance,
+          incidents: row.incidents,
+          whistles: row.whistles,
+          dispatches: row.dispatches,
+        },
+      };
+    }),
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Day and month boundaries as the command centres count them: Beijing time. China has kept UTC+8
+ * without daylight saving since 1991, so a fixed offset is exact and needs no time-zone database.
+ */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+export interface PeriodStarts {
+  /** 00:00 today, Asia/Shanghai. */
+  dayStart: Date;
+  /** 00:00 on the 1st of this month, Asia/Shanghai. */
+  monthStart: Date;
+  /** Today's date in Asia/Shanghai, YYYY-MM-DD. */
+  dayKey: string;
+}
+
+export function shanghaiPeriodStarts(now: Date): PeriodStarts {
+  // Shifted so that its UTC fields read as the Shanghai wall clock.
+  const wall = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth();
+  const date = wall.getUTCDate();
+  return {
+    dayStart: new Date(Date.UTC(year, month, date) - SHANGHAI_OFFSET_MS),
+    monthStart: new Date(Date.UTC(year, month, 1) - SHANGHAI_OFFSET_MS),
+    dayKey: wall.toISOString().slice(0, 10),
+  };
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { DispatchTimings } from './dispatch-timings';
+import { dispatchStatusGaugeProvider } from './dispatch-status-gauge';
+import { HealthController } from './health.controller';
+import { createPrometheusRegistry, PROMETHEUS_REGISTRY } from './prometheus-registry';
+import { PrometheusController } from './prometheus.controller';
+import { queueDepthGaugeProvider } from './queue-depth-gauge';
+import { RedisHealthIndicator } from './redis-health.indicator';
+import { SocketGauge } from './socket-gauge';
+
+/** /health and the Prometheus /metrics, plus the instruments other modules feed. */
+@Global()
+@Module({
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
+  controllers: [HealthController, PrometheusController],
+  providers: [
+    { provide: PROMETHEUS_REGISTRY, useFactory: createPrometheusRegistry },
+    DispatchTimings,
+    SocketGauge,
+    dispatchStatusGaugeProvider,
+    queueDepthGaugeProvider,
+    RedisHealthIndicator,
+  ],
+  exports: [DispatchTimings, SocketGauge, PROMETHEUS_REGISTRY],
+})
+export class ObservabilityModule {}

@@ -1,0 +1,14 @@
+/**
+ * Every queue and the job names it carries. Workers register one handler per name, and start-up
+ * fails if any name has none (see JobHandlerRegistry).
+ */
+export const QUEUES = {
+  // Completed deliveries are kept for an hour so a re-relayed event id is recognised and dropped.
+  live: { name: 'live-events', jobs: ['deliver'], keepCompletedSeconds: 3600 },
+  // Deadline jobs are keyed by dispatch and stage; a finished one must free its id at once, since a
+  // re-opened dispatch runs its resolve stage again under the same key.
+  deadlines: { name: 'deadlines', jobs: ['stage-deadline'], keepCompletedSeconds: 0 },
+} as const;
+
+export type QueueKey = keyof typeof QUEUES;
+export type JobNameOf<Q extends QueueKey> = (typeof QUEUES)[Q]['jobs'][number];

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { NamedView, StreetView } from '@whistle/shared';
+import { notFound } from '../common/errors';
+import { Community } from './community.entity';
+import { StreetLeader } from './street-leader.entity';
+import { Street } from './street.entity';
+
+@Injectable()
+export class StreetsService {
+  constructor(
+    @InjectRepository(Street) private readonly streets: Repository<Street>,
+    @InjectRepository(Community) private readonly communitiesRepo: Repository<Community>,
+    @InjectRepository(StreetLeader) private readonly leaders: Repository<StreetLeader>,
+  ) {}
+
+  async list(): Promise<StreetView[]> {
+    const rows = await this.streets.find({ order: { code: 'ASC' } });
+    return rows.map((s) => ({
+      id: s.id,
+      code: s.code,
+      nameZh: s.nameZh,
+      nameEn: s.nameEn,
+      districtId: s.districtId,
+      center: { lng: s.centerLng, lat: s.centerLat },
+    }));
+  }
+
+  async communities(streetId: string): Promise<NamedView[]> {
+    if (!(await this.streets.existsBy({ id: streetId }))) throw notFound('street', streetId);
+    const rows = await this.communitiesRepo.find({ where: { streetId }, order: { code: 'ASC' } });
+    return rows.map(({ id, code, nameZh, nameEn }) => ({ id, code, nameZh, nameEn }));
+  }
+
+  /** District leaders paired with a street, summoned by its tough-problem whistles. */
+  async pairedLeaderIds(streetId: string): Promise<string[]> {
+    const rows = await this.leaders.findBy({ streetId });
+    return rows.map((r) => r.userId);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { StreetsModule } from '../streets/streets.module';
+import { WhistlesController } from './whistles.controller';
+import { WhistlesService } from './whistles.service';
+
+@Module({
+  imports: [IncidentsModule, DepartmentsModule, StreetsModule],
+  controllers: [WhistlesController],
+  providers: [WhistlesService],
+})
+export class WhistlesModule {}

@@ -1,0 +1,116 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { WHISTLEABLE_INCIDENT_STATUSES, rooms, type WhistleView } from '@whistle/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { unprocessable } from '../common/errors';
+import { TimerRulesService } from '../deadlines/timer-rules.service';
+import { DepartmentsService } from '../departments/departments.service';
+import { toDispatchView } from '../dispatches/dispatch-view';
+import { openDispatch } from '../dispatches/open-dispatch';
+import { ChangeRecorder } from '../events/change-recorder.service';
+import { IncidentAccess } from '../incidents/incident-access.service';
+import { syncIncidentWithDispatches } from '../incidents/incident-progress';
+import { StreetsService } from '../streets/streets.service';
+import type { BlowWhistleDto } from './dto/blow-whistle.dto';
+import { Whistle } from './whistle.entity';
+
+/** 吹哨: the street summons departments on a registered incident, one dispatch each. */
+@Injectable()
+export class WhistlesService {
+  constructor(
+    private readonly recorder: ChangeRecorder,
+    private readonly access: IncidentAccess,
+    private readonly departments: DepartmentsService,
+    private readonly timerRules: TimerRulesService,
+    private readonly streets: StreetsService,
+  ) {}
+
+  async blow(user: AuthUser, incidentId: string, dto: BlowWhistleDto): Promise<WhistleView> {
+    const unknown = await this.departments.unknownIds(dto.departmentIds);
+    if (unknown.length) {
+      throw unprocessable(`Unknown departments: ${unknown.join(', ')}`, {
+        departmentIds: [`unknown: ${unknown.join(', ')}`],
+      });
+    }
+    return this.recorder.run(async (tx) => {
+      const incident = await this.access.load(user, tx.manager, incidentId, true);
+      if (user.role === 'street_operator' && incident.streetId !== user.streetId) {
+        throw new ForbiddenException('Only the incident’s own street may blow a whistle on it');
+      }
+      if (!WHISTLEABLE_INCIDENT_STATUSES.includes(incident.status)) {
+        throw new ConflictException({
+          message: `Cannot blow a whistle on an incident that is ${incident.status}; allowed when ${WHISTLEABLE_INCIDENT_STATUSES.join(', ')}`,
+          currentStatus: incident.status,
+          allowedActions: [],
+        });
+      }
+      const at = new Date();
+      const limits = await this.timerRules.limitsFor(dto.type, incident.priority);
+      const whistle = tx.manager.create(Whistle, {
+        incidentId,
+        streetId: incident.streetId,
+        type: dto.type,
+        note: dto.note ?? null,
+        blownById: user.id,
+        createdAt: at,
+      });
+      await tx.manager.save(whistle);
+      // 双报到: a tough-problem whistle also summons the district leaders paired with the street.
+      const leaderIds = dto.type === 'tough' ? await this.streets.pairedLeaderIds(incident.streetId) : [];
+      await tx.record({
+        type: 'whistle.created',
+        change: 'created',
+        actorId: user.id,
+        incidentId,
+        rooms: [
+          rooms.street(incident.streetId),
+          rooms.district(incident.districtId),
+          ...dto.departmentIds.map(rooms.dept),
+          ...leaderIds.map(rooms.user),
+        ],
+        payload: {
+          id: whistle.id,
+          incidentId,
+          streetId: incident.streetId,
+          type: whistle.type,
+          note: whistle.note,
+          blownBy: user.id,
+          createdAt: at.toISOString(),
+          departmentIds: dto.departmentIds,
+        },
+      });
+      const common = {
+        incident,
+        whistleId: whistle.id,
+        direction: 'street_to_dept' as const,
+        whistleType: dto.type,
+        limits,
+        createdById: user.id,
+        at,
+      };
+      const dispatches = [];
+      for (const departmentId of dto.departmentIds) {
+        dispatches.push(
+          await openDispatch(tx, { ...common, assigneeKind: 'department', departmentId, leaderUserId: null }),
+        );
+      }
+      const leaderDispatches = [];
+      for (const leaderUserId of leaderIds) {
+        leaderDispatches.push(
+          await openDispatch(tx, { ...common, assigneeKind: 'leader', departmentId: null, leaderUserId }),
+        );
+      }
+      const updated = await syncIncidentWithDispatches(tx, incidentId, user.id);
+      return {
+        id: whistle.id,
+        incidentId,
+        streetId: incident.streetId,
+        type: whistle.type,
+        note: whistle.note,
+        blownBy: user.id,
+        createdAt: at.toISOString(),
+        dispatches: dispatches.map((d) => toDispatchView(d, updated)),
+        leaderDispatches: leaderDispatches.map((d) => toDispatchView(d, updated)),
+      };
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import type { ClientToServerEvents, LiveEvent, LiveEventType, ServerToClientEvents } from '@whistle/shared';
+import type { User } from '../../src/users/user.entity';
+import { PASSWORD } from './factories';
+
+export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Logs in through the real endpoint and returns a bearer-authenticated request helper. */
+export async function login(baseUrl: string, user: User): Promise<Api> {
+  const res = await request(baseUrl)
+    .post('/api/auth/login')
+    .send({ username: user.username, password: PASSWORD });
+  if (res.status !== 200)
+    throw new Error(`login failed for ${user.username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return new Api(baseUrl, (res.body as { accessToken: string }).accessToken);
+}
+
+export class Api {
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string,
+  ) {}
+
+  get(path: string) {
+    return request(this.baseUrl).get(path).set('Authorization', `Bearer ${this.token}`);
+  }
+
+  post(path: string, body: object = {}) {
+    return request(this.baseUrl).post(path).set('Authorization', `Bearer ${this.token}`).send(body);
+  }
+
+  put(path: string, body: object = {}) {
+    return request(this.baseUrl).put(path).set('Authorization', `Bearer ${this.token}`).send(body);
+  }
+}
+
+/** A socket.io client that records every live event it receives, in arrival order. */
+export class Recorder {
+  readonly events: LiveEvent[] = [];
+  private waiters: { match: (e: LiveEvent) => boolean; resolve: (e: LiveEvent) => void }[] = [];
+
+  constructor(readonly socket: LiveClient) {
+    socket.onAny((type: string, event: LiveEvent) => {
+      if (type === 'replay.done') return;
+      this.events.push(event);
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.match(event)) return true;
+        w.resolve(event);
+        return false;
+      });
+    });
+  }
+
+  of<T extends LiveEventType>(type: T): LiveEvent<T>[] {
+    return this.events.filter((e): e is LiveEvent<T> => e.type === type);
+  }
+
+  /** Resolves with the first matching event, already received or still to come. */
+  waitFor<T extends LiveEventType>(
+    type: T,
+    match: (e: LiveEvent<T>) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<LiveEvent<T>> {
+    const test = (e: LiveEvent) => e.type === type && match(e as LiveEvent<T>);
+    const seen = this.events.find(test);
+    if (seen) return Promise.resolve(seen as LiveEvent<T>);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
+      this.waiters.push({
+        match: test,
+        resolve: (e) => {
+          clearTimeout(timer);
+          resolve(e as LiveEvent<T>);
+        },
+      });
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Connects with the token (and optionally a resume point) and resolves once connected. */
+export function connect(baseUrl: string, token: string, lastEventId?: string): Promise<Recorder> {
+  const socket: LiveClient = io(baseUrl, {
+    auth: lastEventId ? { token, lastEventId } : { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const recorder = new Recorder(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(recorder));
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+/** Connects with a resume point and resolves once the server says the replay is complete. */
+export function reconnect(baseUrl: string, token: string, lastEventId: string): Promise<Recorder> {
+  const socket: LiveClient = io(baseUrl, {
+    auth: { token, lastEventId },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const recorder = new Recorder(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('replay.done', () => resolve(recorder));
+    socket.once('connect_error', (err) => reject(err));
+  });
+}

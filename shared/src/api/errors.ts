@@ -1,0 +1,11 @@
+/** The body of every 4xx answer. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  /** Field-level messages for 400s: field path → messages. */
+  fields?: Record<string, string[]>;
+  /** For 409s on state changes: the state the object is in and the actions it allows. */
+  currentStatus?: string;
+  allowedActions?: string[];
+}

@@ -1,0 +1,81 @@
+import type { Stage, WhistleType } from '../domain/vocabulary';
+import type { DispatchView, IncidentView, IsoTime, WhistleView } from '../api/views';
+import type { MetricsSummary } from '../metrics/summary';
+
+/** Socket.io event names; each carries a LiveEvent envelope with a monotonically increasing id. */
+export const LIVE_EVENT_TYPES = [
+  'incident.created',
+  'incident.updated',
+  'whistle.created',
+  'dispatch.created',
+  'dispatch.updated',
+  'deadline.overdue',
+  'metrics.updated',
+] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+
+/** How the district answers a missed deadline. */
+export type Escalation = 'district_command' | 'suggest_tough_whistle';
+
+export interface DeadlineOverduePayload {
+  dispatchId: string;
+  incidentId: string;
+  departmentId: string | null;
+  leaderUserId: string | null;
+  streetId: string;
+  whistleType: WhistleType;
+  stage: Stage;
+  dueAt: IsoTime;
+  /** 1 for the first notice, then one more for each repeat until the stage is met. */
+  notice: number;
+  /** How many of the dispatch's stages have been missed so far. */
+  missedStages: number;
+  escalation: Escalation;
+}
+
+export interface LiveEventPayloads {
+  'incident.created': IncidentView;
+  'incident.updated': IncidentView & { change: string };
+  'whistle.created': Omit<WhistleView, 'dispatches' | 'leaderDispatches'> & { departmentIds: string[] };
+  'dispatch.created': DispatchView;
+  'dispatch.updated': DispatchView & { change: string };
+  'deadline.overdue': DeadlineOverduePayload;
+  'metrics.updated': MetricsSummary;
+}
+
+export interface LiveEvent<T extends LiveEventType = LiveEventType> {
+  /** Event-log id as a decimal string (bigint); compare with BigInt or by length then lexically. */
+  id: string;
+  type: T;
+  occurredAt: IsoTime;
+  payload: LiveEventPayloads[T];
+}
+
+/** socket.io's typed server → client map, derived from the payload map so it is never re-declared. */
+export type ServerToClientEvents = {
+  [K in LiveEventType]: (event: LiveEvent<K>) => void;
+} & {
+  /** Sent once the missed events of a reconnecting client have all been replayed. */
+  'replay.done': (info: { lastEventId: string | null; replayed: number }) => void;
+};
+
+export type ClientToServerEvents = Record<string, never>;
+
+export interface SocketAuth {
+  token: string;
+  lastEventId?: string;
+}
+
+/** Room names, joined by the server from the token's scope — never from what the client asks. */
+export const rooms = {
+  street: (id: string) => `street:${id}`,
+  dept: (id: string) => `dept:${id}`,
+  district: (id: string) => `district:${id}`,
+  user: (id: string) => `user:${id}`,
+} as const;
+
+/** Compares two event ids (decimal bigint strings). */
+export function compareEventIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

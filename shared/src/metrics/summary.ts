@@ -1,0 +1,36 @@
+import type { IsoTime } from '../api/views';
+
+export interface DurationStats {
+  count: number;
+  p50Seconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface RankingRow {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  score: number;
+  rank: number;
+  components: Record<string, number | null>;
+}
+
+export interface MetricsSummary {
+  generatedAt: IsoTime;
+  scope: { kind: 'district' | 'street' | 'department'; id: string };
+  open: {
+    incidents: number;
+    whistles: number;
+    byStreet: { streetId: string; incidents: number; whistles: number }[];
+    byCategory: { category: string; incidents: number }[];
+  };
+  overdueNow: number;
+  whistles: { today: number; month: number; total: number };
+  departmentsReportedIn: { today: number; month: number };
+  timeTo: { accept: DurationStats; arrive: DurationStats; resolve: DurationStats };
+  rates: { resolution: number | null; reopen: number | null; onTimeArrival: number | null };
+  whistleRateByStreet: { streetId: string; incidents: number; whistles: number; rate: number | null }[];
+  ratings: { average: number | null; count: number };
+  departmentRanking: RankingRow[];
+  streetRanking: RankingRow[];
+}
