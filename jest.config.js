@@ -36,7 +36,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/server/test/**/*.int-spec.ts'],
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/server/test/support/integration-setup.ts'],
     },
   ],
 };

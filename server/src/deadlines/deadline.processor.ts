@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
@@ -41,6 +41,12 @@ export class DeadlineProcessor extends WorkerHost implements OnApplicationBootst
         );
         return this.delay(job, outcome.repeatAt, token);
     }
+  }
+
+  /** Without a listener, a worker's connection error would be thrown as an uncaught exception. */
+  @OnWorkerEvent('error')
+  onWorkerError(err: Error): void {
+    this.logger.warn(`deadline worker: ${err.message}`);
   }
 
   private async delay(job: Job<DeadlineJob>, at: Date, token: string | undefined): Promise<never> {

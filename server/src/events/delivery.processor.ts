@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Emitter } from '@socket.io/redis-emitter';
 import type { Job } from 'bullmq';
 import type IORedis from 'ioredis';
@@ -18,6 +18,7 @@ const DELIVERED_TTL_SECONDS = 7 * 86_400;
  */
 @Processor(QUEUES.live.name, { concurrency: 1 })
 export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryProcessor.name);
   private readonly emitter: Emitter;
   private readonly redis: IORedis;
 
@@ -41,6 +42,12 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
       const event = envelope as { payload: Parameters<DeadlineScheduler['follow']>[0] };
       await this.deadlines.follow(event.payload);
     }
+  }
+
+  /** Without a listener, a worker's connection error would be thrown as an uncaught exception. */
+  @OnWorkerEvent('error')
+  onWorkerError(err: Error): void {
+    this.logger.warn(`live delivery worker: ${err.message}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

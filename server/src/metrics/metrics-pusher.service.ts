@@ -20,6 +20,8 @@ import { summaryFingerprint } from './summary-fingerprint';
 /** Pushed fingerprints and markers only matter while a deployment runs; let old ones go. */
 const STATE_TTL_SECONDS = 86_400;
 const SHUTDOWN_WAIT_MS = 2_000;
+/** How far below the newest event a late commit is still noticed. */
+const RECENT_EVENT_WINDOW = 1_000;
 
 /**
  * Worker role: pushes each district's summary to `district:<id>` when it changes. A tick does
@@ -54,9 +56,11 @@ export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    // A tick stuck on an unreachable Redis must not hold the shutdown up.
-    await Promise.race([this.running, delay(SHUTDOWN_WAIT_MS)]);
-    await Promise.race([this.redis.quit().catch(() => undefined), delay(SHUTDOWN_WAIT_MS)]);
+    // A tick stuck on an unreachable Redis must not hold the shutdown up; the unref'd timers
+    // left behind when the race is won must not hold the process up either.
+    const giveUp = () => delay(SHUTDOWN_WAIT_MS, undefined, { ref: false });
+    await Promise.race([this.running, giveUp()]);
+    await Promise.race([this.redis.quit().catch(() => undefined), giveUp()]);
     this.redis.disconnect();
   }
 
@@ -69,8 +73,9 @@ export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutd
       })
       .catch((err: unknown) => {
         // Logged once per outage, not once a second.
-        if (!this.failing)
+        if (!this.failing) {
           this.logger.warn(`metrics push failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
         this.failing = true;
       })
       .finally(() => {
@@ -103,12 +108,18 @@ export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutd
     return (await this.redis.set(this.key('lock'), this.lockToken, 'PX', ttl, 'NX')) === 'OK';
   }
 
-  /** Changes when an event is logged, and when the day turns (the today/month counts reset). */
+  /**
+   * Changes when an event is logged, and when the day turns (the today/month counts reset). Ids
+   * are taken before commit, so an event can land below the max; counting the rows near the top
+   * of the log catches it.
+   */
   private async changeMarker(now: Date): Promise<string> {
-    const [row] = await this.dataSource.query<{ id: string | null }[]>(
-      'SELECT max(id)::text AS id FROM events',
+    const [row] = await this.dataSource.query<{ max: string | null; recent: number }[]>(
+      `SELECT top.max::text AS max,
+        (SELECT count(*) FROM events e WHERE e.id > top.max - ${RECENT_EVENT_WINDOW})::int AS recent
+      FROM (SELECT max(id) AS max FROM events) top`,
     );
-    return `${row?.id ?? '0'}|${shanghaiPeriodStarts(now).dayKey}`;
+    return `${row?.max ?? '0'}:${row?.recent ?? 0}|${shanghaiPeriodStarts(now).dayKey}`;
   }
 
   private async pushDistrict(districtId: string, now: Date): Promise<boolean> {

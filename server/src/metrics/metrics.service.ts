@@ -7,14 +7,13 @@ import { openSection } from './open-counts';
 import { rankDepartments, rankStreets, streetWhistleRate } from './rankings';
 import { shanghaiPeriodStarts } from './shanghai-calendar';
 import { renderSql, type SqlFragment } from './sql';
+import { departmentRows, streetRows } from './ranking-queries';
 import {
-  departmentRows,
   dispatchTotals,
   openIncidents,
   openWhistles,
   overdueNow,
   ratingTotals,
-  streetRows,
   whistleTotals,
   type RunQuery,
 } from './summary-queries';

@@ -1,8 +1,8 @@
-import { DISPATCH_STATUSES, OPEN_INCIDENT_STATUSES, runningStage } from '@whistle/shared';
-import { dispatchRateColumns, rateCountsOf, type DispatchRateCounts } from './dispatch-rates';
+import { DISPATCH_STATUSES, OPEN_INCIDENT_STATUSES, runningStage, type Stage } from '@whistle/shared';
+import { dispatchRateColumns, type DispatchRateCounts } from './dispatch-rates';
 import type { MetricsScope } from './metrics-scope';
 import type { PeriodStarts } from './shanghai-calendar';
-import { dispatchesIn, districtStreetIds, openIncidentsIn, ratingsIn, whistlesIn } from './scope-filters';
+import { dispatchesIn, openIncidentsIn, ratingsIn, whistlesIn } from './scope-filters';
 import { rawSql, sql, type SqlFragment } from './sql';
 
 /** Runs one query; rows come back with the column names the query gives them. */
@@ -10,12 +10,10 @@ export type RunQuery = <Row>(query: SqlFragment) => Promise<Row[]>;
 
 const openIncidentStatuses = sql`${[...OPEN_INCIDENT_STATUSES]}::incident_status[]`;
 const runningDispatchStatuses = sql`${DISPATCH_STATUSES.filter((s) => runningStage(s) !== null)}::dispatch_status[]`;
-/** Duplicates and refused reports are not matters a street had to handle. */
-const countedIncident = sql`i.status NOT IN ('merged', 'rejected')`;
 /** The report-in mechanism is about departments; leaders' and streets' own tasks are not in the rates. */
-const departmentDispatch = sql`d.assignee_kind = 'department'`;
+export const departmentDispatch = sql`d.assignee_kind = 'department'`;
 
-function durationColumns(name: string, doneAt: SqlFragment): SqlFragment {
+function durationColumns(name: Stage, doneAt: SqlFragment): SqlFragment {
   const seconds = sql`extract(epoch FROM ${doneAt} - d.created_at)::float8`;
   // Quoted so the camelCase names the row types use survive; built from fixed names only.
   const alias = (suffix: string) => rawSql(`"${name}${suffix}"`);
@@ -123,54 +121,4 @@ export async function ratingTotals(run: RunQuery, scope: MetricsScope): Promise<
   const rows = await run<RatingTotalsRow>(sql`
     SELECT avg(r.score)::float8 AS "average", count(*)::int AS "count" FROM ratings r WHERE ${ratingsIn(scope)}`);
   return rows[0] ?? { average: null, count: 0 };
-}
-
-export interface NamedRow {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export type DepartmentRow = NamedRow & DispatchRateCounts & { averageRating: number | null; ratings: number };
-
-/** Every department with its district-wide counts. */
-export function departmentRows(run: RunQuery, districtId: string, now: Date): Promise<DepartmentRow[]> {
-  const streets = districtStreetIds(districtId);
-  return run<DepartmentRow>(sql`
-    SELECT dep.id AS "id", dep.name_zh AS "nameZh", dep.name_en AS "nameEn", ${rateCountsOf('a')},
-      rt.average AS "averageRating", COALESCE(rt.count, 0)::int AS "ratings"
-    FROM departments dep
-    LEFT JOIN (
-      SELECT d.department_id, ${dispatchRateColumns(now)} FROM dispatches d
-      WHERE ${departmentDispatch} AND d.street_id IN ${streets} GROUP BY d.department_id
-    ) a ON a.department_id = dep.id
-    LEFT JOIN (
-      SELECT r.department_id, avg(r.score)::float8 AS average, count(*) AS count FROM ratings r
-      WHERE r.street_id IN ${streets} GROUP BY r.department_id
-    ) rt ON rt.department_id = dep.id
-    ORDER BY dep.code`);
-}
-
-export type StreetRow = NamedRow & DispatchRateCounts & { incidents: number; whistles: number };
-
-/** Every street of the district with its incidents, whistles and dispatch counts. */
-export function streetRows(run: RunQuery, districtId: string, now: Date): Promise<StreetRow[]> {
-  const streets = districtStreetIds(districtId);
-  return run<StreetRow>(sql`
-    SELECT s.id AS "id", s.name_zh AS "nameZh", s.name_en AS "nameEn", ${rateCountsOf('a')},
-      COALESCE(inc.count, 0)::int AS "incidents", COALESCE(wh.count, 0)::int AS "whistles"
-    FROM streets s
-    LEFT JOIN (
-      SELECT i.street_id, count(*) AS count FROM incidents i
-      WHERE i.district_id = ${districtId} AND ${countedIncident} GROUP BY i.street_id
-    ) inc ON inc.street_id = s.id
-    LEFT JOIN (
-      SELECT w.street_id, count(*) AS count FROM whistles w WHERE w.street_id IN ${streets} GROUP BY w.street_id
-    ) wh ON wh.street_id = s.id
-    LEFT JOIN (
-      SELECT d.street_id, ${dispatchRateColumns(now)} FROM dispatches d
-      WHERE ${departmentDispatch} AND d.street_id IN ${streets} GROUP BY d.street_id
-    ) a ON a.street_id = s.id
-    WHERE s.district_id = ${districtId}
-    ORDER BY s.code`);
 }

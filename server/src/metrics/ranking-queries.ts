@@ -1,0 +1,57 @@
+import { dispatchRateColumns, rateCountsOf } from './dispatch-rates';
+import type { DepartmentRankingInput, StreetRankingInput } from './rankings';
+import { districtStreetIds } from './scope-filters';
+import { sql } from './sql';
+import { departmentDispatch, type RunQuery } from './summary-queries';
+
+/*
+ * The rankings' inputs. Always district-wide, whatever the caller's scope, and only aggregates:
+ * nothing per rating or per street of a department.
+ */
+
+/** Duplicates and refused reports are not matters a street had to handle. */
+const countedIncident = sql`i.status NOT IN ('merged', 'rejected')`;
+
+/** Every department with its district-wide counts. */
+export function departmentRows(
+  run: RunQuery,
+  districtId: string,
+  now: Date,
+): Promise<DepartmentRankingInput[]> {
+  const streets = districtStreetIds(districtId);
+  return run<DepartmentRankingInput>(sql`
+    SELECT dep.id AS "id", dep.name_zh AS "nameZh", dep.name_en AS "nameEn", ${rateCountsOf('a')},
+      rt.average AS "averageRating", COALESCE(rt.count, 0)::int AS "ratings"
+    FROM departments dep
+    LEFT JOIN (
+      SELECT d.department_id, ${dispatchRateColumns(now)} FROM dispatches d
+      WHERE ${departmentDispatch} AND d.street_id IN ${streets} GROUP BY d.department_id
+    ) a ON a.department_id = dep.id
+    LEFT JOIN (
+      SELECT r.department_id, avg(r.score)::float8 AS average, count(*) AS count FROM ratings r
+      WHERE r.street_id IN ${streets} GROUP BY r.department_id
+    ) rt ON rt.department_id = dep.id
+    ORDER BY dep.code`);
+}
+
+/** Every street of the district with its incidents, whistles and dispatch counts. */
+export function streetRows(run: RunQuery, districtId: string, now: Date): Promise<StreetRankingInput[]> {
+  const streets = districtStreetIds(districtId);
+  return run<StreetRankingInput>(sql`
+    SELECT s.id AS "id", s.name_zh AS "nameZh", s.name_en AS "nameEn", ${rateCountsOf('a')},
+      COALESCE(inc.count, 0)::int AS "incidents", COALESCE(wh.count, 0)::int AS "whistles"
+    FROM streets s
+    LEFT JOIN (
+      SELECT i.street_id, count(*) AS count FROM incidents i
+      WHERE i.district_id = ${districtId} AND ${countedIncident} GROUP BY i.street_id
+    ) inc ON inc.street_id = s.id
+    LEFT JOIN (
+      SELECT w.street_id, count(*) AS count FROM whistles w WHERE w.street_id IN ${streets} GROUP BY w.street_id
+    ) wh ON wh.street_id = s.id
+    LEFT JOIN (
+      SELECT d.street_id, ${dispatchRateColumns(now)} FROM dispatches d
+      WHERE ${departmentDispatch} AND d.street_id IN ${streets} GROUP BY d.street_id
+    ) a ON a.street_id = s.id
+    WHERE s.district_id = ${districtId}
+    ORDER BY s.code`);
+}

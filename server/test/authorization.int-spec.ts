@@ -1,0 +1,679 @@
+import { JwtService } from '@nestjs/jwt';
+import { io } from 'socket.io-client';
+import request, { type Response } from 'supertest';
+import type {
+  DispatchView,
+  IncidentDetail,
+  IncidentView,
+  LngLat,
+  MetricsSummary,
+  Page,
+  UserView,
+  WhistleView,
+} from '@whistle/shared';
+import { Dispatch } from '../src/dispatches/dispatch.entity';
+import { Rating } from '../src/dispatches/rating.entity';
+import { Incident } from '../src/incidents/incident.entity';
+import { User } from '../src/users/user.entity';
+import {
+  ACTOR_NAMES,
+  allKeys,
+  blowWhistle,
+  dispatchOf,
+  dispatchView,
+  driveDispatch,
+  incidentDetail,
+  loginAll,
+  must,
+  registeredIncident,
+  reportIncident,
+  type ActorName,
+  type Actors,
+} from './support/api-driver';
+import { connect, login, type Recorder } from './support/clients';
+import { createUser, PASSWORD } from './support/factories';
+import { TestEnv, type RunningTestApp } from './support/test-app';
+import { createWorld, type World } from './support/world';
+
+/**
+ * The authorization matrix: every route under /api (and the socket handshake) against no token,
+ * a forged token and every role, on targets in the caller's own scope and outside it.
+ *
+ * Each row of MATRIX is one request on one kind of target; its `want` lists the expected status
+ * for each column. Every cell runs on a target built fresh for it, so an allowed call never
+ * spoils the next cell, and a denied call must leave its target exactly as it was.
+ */
+
+type Who = 'anonymous' | 'badToken' | ActorName;
+const COLUMNS: readonly Who[] = ['anonymous', 'badToken', ...ACTOR_NAMES];
+
+/** Expected status per column, in COLUMNS order: anon, bad token, opA, opB, offX, offY, gwA, dOp, leadA, admin. */
+type Statuses = readonly [number, number, number, number, number, number, number, number, number, number];
+
+interface Req {
+  method: 'get' | 'post' | 'put';
+  path: string;
+  body?: object;
+}
+
+interface Prepared {
+  req: Req;
+  /** Observable state of the target; a denied call must not change it. */
+  snapshot?: () => Promise<unknown>;
+}
+
+interface Row {
+  route: string;
+  on: string;
+  want: Statuses;
+  prepare: () => Promise<Prepared>;
+  /** Extra assertions on an allowed answer. */
+  check?: (res: Response, who: ActorName) => void;
+}
+
+describe('authorization', () => {
+  let env: TestEnv;
+  let app: RunningTestApp;
+  let world: World;
+  let actors: Actors;
+  let jwtSecret: string;
+  let unpairedLeader: User;
+  const sockets: Recorder[] = [];
+
+  beforeAll(async () => {
+    env = await TestEnv.create();
+    world = await createWorld(env);
+    unpairedLeader = await createUser(env.db, { role: 'district_leader', districtId: world.districtId });
+    app = await env.start();
+    actors = await loginAll(app.url, world);
+    jwtSecret = env.config().JWT_SECRET;
+  }, 120_000);
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await env.destroy();
+  }, 60_000);
+
+  // ---- targets ------------------------------------------------------------------------------
+
+  type StreetKey = 'A' | 'B';
+  type DeptKey = 'X' | 'Y';
+  const streetOf = (s: StreetKey) => (s === 'A' ? world.streetA : world.streetB);
+  const at = (s: StreetKey, grid = 0): LngLat => streetOf(s).points[grid] as LngLat;
+  const operatorOf = (s: StreetKey) => (s === 'A' ? actors.operatorA : actors.operatorB);
+  const deptOf = (d: DeptKey) => (d === 'X' ? world.deptX : world.deptY);
+  const officerOf = (d: DeptKey) => (d === 'X' ? actors.officerX : actors.officerY);
+
+  const reported = (s: StreetKey, grid = 0) => reportIncident(operatorOf(s), at(s, grid));
+  const registered = (s: StreetKey, grid = 0) => registeredIncident(operatorOf(s), at(s, grid));
+  const dispatchFor = (d: DeptKey, s: StreetKey, status: DispatchView['status'], grid = 0) =>
+    dispatchOf(operatorOf(s), officerOf(d), at(s, grid), deptOf(d).id, status);
+
+  /** A task department X sends down to street A, taken to `status` by the street. */
+  async function taskToA(status: DispatchView['status'], category = 'noise'): Promise<DispatchView> {
+    const res = await must(
+      actors.officerX.post('/api/dispatches/tasks', {
+        streetId: world.streetA.street.id,
+        title: '噪声扰民整治',
+        category,
+        priority: 'normal',
+        location: at('A', 0),
+      }),
+      201,
+      'send task',
+    );
+    const task = res.body as DispatchView;
+    return driveDispatch({ assignee: actors.operatorA, requester: actors.officerX }, task.id, status);
+  }
+
+  /** The leader dispatch of a tough whistle on a street-A incident, taken to `status` by leader A. */
+  async function leaderDispatch(status: DispatchView['status']): Promise<DispatchView> {
+    const incident = await registered('A');
+    const whistle = await blowWhistle(actors.operatorA, incident.id, [world.deptX.id], 'tough');
+    const own = whistle.leaderDispatches[0];
+    if (!own) throw new Error('tough whistle summoned no leader');
+    return driveDispatch({ assignee: actors.leaderA, requester: actors.operatorA }, own.id, status);
+  }
+
+  const incidentState = (id: string) => async () => {
+    const d = await incidentDetail(actors.admin, id);
+    return { status: d.status, events: d.timeline.length, whistles: d.whistles.length, standing: d.standing };
+  };
+  const dispatchState = (id: string) => async () => {
+    const d = await dispatchView(actors.admin, id);
+    return { status: d.status, updatedAt: d.updatedAt };
+  };
+  const rowCount = (entity: typeof Incident | typeof Dispatch) => () => env.db.getRepository(entity).count();
+
+  const get = (path: string): Prepared => ({ req: { method: 'get', path } });
+  const onIncident = (id: string, action: string, body?: object): Prepared => ({
+    req: { method: 'post', path: `/api/incidents/${id}/${action}`, ...(body ? { body } : {}) },
+    snapshot: incidentState(id),
+  });
+  const onDispatch = (id: string, action: string, body?: object): Prepared => ({
+    req: { method: 'post', path: `/api/dispatches/${id}/${action}`, ...(body ? { body } : {}) },
+    snapshot: dispatchState(id),
+  });
+  const createAt = (s: StreetKey, grid: number): Prepared => ({
+    req: {
+      method: 'post',
+      path: '/api/incidents',
+      body: { title: '井盖缺失', category: 'road_facilities', priority: 'high', location: at(s, grid), source: 'operator' },
+    },
+    snapshot: rowCount(Incident),
+  });
+  const whistleOn = (id: string): Prepared => ({
+    req: { method: 'post', path: `/api/incidents/${id}/whistles`, body: { type: 'key_work', departmentIds: [world.deptX.id] } },
+    snapshot: incidentState(id),
+  });
+
+  const expectScope = (res: Response, who: ActorName) => {
+    const scope = (res.body as MetricsSummary).scope;
+    const expected: Record<ActorName, MetricsSummary['scope']> = {
+      operatorA: { kind: 'street', id: world.streetA.street.id },
+      operatorB: { kind: 'street', id: world.streetB.street.id },
+      officerX: { kind: 'department', id: world.deptX.id },
+      officerY: { kind: 'department', id: world.deptY.id },
+      gridWorkerA: { kind: 'district', id: 'none' },
+      districtOperator: { kind: 'district', id: world.districtId },
+      leaderA: { kind: 'district', id: world.districtId },
+      admin: { kind: 'district', id: world.districtId },
+    };
+    expect(scope).toEqual(expected[who]);
+  };
+
+  // ---- the matrix ---------------------------------------------------------------------------
+  // prettier-ignore
+  const MATRIX: Row[] = [
+    //                                                          anon bad  opA  opB  offX offY gwA  dOp  lead admin
+    { route: 'GET /api/auth/me', on: 'self',                  want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/auth/me')),
+      check: (res, who) => {
+        const me = res.body as UserView;
+        expect(me).toMatchObject({ id: world.users[who].id, role: world.users[who].role });
+        expect(me.gridIds).toEqual(who === 'gridWorkerA' ? [world.streetA.grids[0]?.id] : []);
+      } },
+    { route: 'GET /api/streets', on: 'reference',             want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/streets')),
+      check: (res) => expect((res.body as { id: string }[]).map((s) => s.id).sort()).toEqual(
+        [world.streetA.street.id, world.streetB.street.id].sort()) },
+    { route: 'GET /api/departments', on: 'reference',         want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/departments')) },
+    { route: 'GET /api/categories', on: 'reference',          want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/categories')) },
+    { route: 'GET /api/grids', on: 'reference',               want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/grids')),
+      check: (res) => expect((res.body as { features: unknown[] }).features).toHaveLength(8) },
+    { route: 'GET /api/grids?streetId', on: 'street A',       want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get(`/api/grids?streetId=${world.streetA.street.id}`)),
+      check: (res) => expect((res.body as { features: unknown[] }).features).toHaveLength(4) },
+    { route: 'GET /api/streets/:id/communities', on: 'street A', want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get(`/api/streets/${world.streetA.street.id}/communities`)) },
+    { route: 'GET /api/streets/:id/admission-list', on: 'street B', want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get(`/api/streets/${world.streetB.street.id}/admission-list`)) },
+    { route: 'PUT /api/streets/:id/admission-list', on: 'street B', want: [401, 401, 403, 403, 403, 403, 403, 403, 403, 200],
+      prepare: () => Promise.resolve({
+        req: { method: 'put', path: `/api/streets/${world.streetB.street.id}/admission-list`, body: { categories: ['noise', 'sanitation'] } },
+        snapshot: async () => (await actors.admin.get(`/api/streets/${world.streetB.street.id}/admission-list`)).body as unknown,
+      }),
+      check: (res) => expect(res.body).toEqual({ streetId: world.streetB.street.id, categories: ['noise', 'sanitation'] }) },
+    { route: 'GET /api/timer-rules', on: 'reference',         want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/timer-rules')) },
+    { route: 'PUT /api/timer-rules', on: 'emergency/low',     want: [401, 401, 403, 403, 403, 403, 403, 403, 403, 200],
+      prepare: () => Promise.resolve({
+        req: { method: 'put', path: '/api/timer-rules', body: { whistleType: 'emergency', priority: 'low', limits: { accept: 6, arrive: 31, resolve: 241 } } },
+        snapshot: async () => (await actors.admin.get('/api/timer-rules')).body as unknown,
+      }),
+      check: (res) => expect(res.body).toContainEqual({ whistleType: 'emergency', priority: 'low', limits: { accept: 6, arrive: 31, resolve: 241 } }) },
+    { route: 'GET /api/metrics/summary', on: 'own scope',     want: [401, 401, 200, 200, 200, 200, 403, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/metrics/summary')),
+      check: expectScope },
+
+    //                                                          anon bad  opA  opB  offX offY gwA  dOp  lead admin
+    { route: 'POST /api/incidents', on: 'point in A grid 0 (gwA’s grid)', want: [401, 401, 201, 403, 403, 403, 201, 201, 403, 201],
+      prepare: () => Promise.resolve(createAt('A', 0)),
+      check: (res) => expect(res.body).toMatchObject({ status: 'reported', streetId: world.streetA.street.id, gridId: world.streetA.grids[0]?.id }) },
+    { route: 'POST /api/incidents', on: 'point in A grid 1',  want: [401, 401, 201, 403, 403, 403, 403, 201, 403, 201],
+      prepare: () => Promise.resolve(createAt('A', 1)) },
+    { route: 'POST /api/incidents', on: 'point in street B',  want: [401, 401, 403, 201, 403, 403, 403, 201, 403, 201],
+      prepare: () => Promise.resolve(createAt('B', 0)),
+      check: (res) => expect(res.body).toMatchObject({ streetId: world.streetB.street.id }) },
+    { route: 'GET /api/incidents', on: 'own scope',           want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/incidents')) },
+    { route: 'GET /api/incidents?streetId', on: 'street A',   want: [401, 401, 200, 403, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get(`/api/incidents?streetId=${world.streetA.street.id}`)) },
+    { route: 'GET /api/incidents?streetId', on: 'street B',   want: [401, 401, 403, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get(`/api/incidents?streetId=${world.streetB.street.id}`)) },
+    { route: 'GET /api/incidents/:id', on: 'A grid 0, dept X summoned', want: [401, 401, 200, 404, 200, 404, 200, 200, 200, 200],
+      prepare: async () => get(`/api/incidents/${(await dispatchFor('X', 'A', 'pending')).incidentId}`),
+      check: (res) => expect((res.body as IncidentDetail).timeline.length).toBeGreaterThan(0) },
+    { route: 'GET /api/incidents/:id', on: 'A grid 1, nobody summoned', want: [401, 401, 200, 404, 404, 404, 404, 200, 200, 200],
+      prepare: async () => get(`/api/incidents/${(await registered('A', 1)).id}`) },
+    { route: 'GET /api/incidents/:id', on: 'B, dept Y summoned', want: [401, 401, 404, 200, 404, 200, 404, 200, 200, 200],
+      prepare: async () => get(`/api/incidents/${(await dispatchFor('Y', 'B', 'pending')).incidentId}`) },
+    { route: 'POST /api/incidents/:id/register', on: 'reported in A', want: [401, 401, 200, 404, 403, 403, 403, 200, 403, 200],
+      prepare: async () => onIncident((await reported('A')).id, 'register'),
+      check: (res) => expect(res.body).toMatchObject({ status: 'registered' }) },
+    { route: 'POST /api/incidents/:id/register', on: 'reported in B', want: [401, 401, 404, 200, 403, 403, 403, 200, 403, 200],
+      prepare: async () => onIncident((await reported('B')).id, 'register') },
+    { route: 'POST /api/incidents/:id/reject', on: 'reported in A', want: [401, 401, 200, 404, 403, 403, 403, 200, 403, 200],
+      prepare: async () => onIncident((await reported('A')).id, 'reject', { reason: '重复上报' }),
+      check: (res) => expect(res.body).toMatchObject({ status: 'rejected', rejectReason: '重复上报' }) },
+    { route: 'POST /api/incidents/:id/merge', on: 'reported in A', want: [401, 401, 200, 404, 403, 403, 403, 200, 403, 200],
+      prepare: async () => {
+        const [dup, into] = [await reported('A'), await reported('A')];
+        return onIncident(dup.id, 'merge', { intoIncidentId: into.id });
+      },
+      check: (res) => expect(res.body).toMatchObject({ status: 'merged' }) },
+    { route: 'POST /api/incidents/:id/merge', on: 'reported in B', want: [401, 401, 404, 200, 403, 403, 403, 200, 403, 200],
+      prepare: async () => {
+        const [dup, into] = [await reported('B'), await reported('B')];
+        return onIncident(dup.id, 'merge', { intoIncidentId: into.id });
+      } },
+    { route: 'POST /api/incidents/:id/close', on: 'verified in A', want: [401, 401, 200, 404, 403, 403, 403, 200, 403, 200],
+      prepare: async () => onIncident((await dispatchFor('X', 'A', 'verified')).incidentId, 'close'),
+      check: (res) => expect(res.body).toMatchObject({ status: 'closed' }) },
+    { route: 'POST /api/incidents/:id/standing', on: 'registered in A', want: [401, 401, 403, 403, 403, 403, 403, 200, 403, 200],
+      prepare: async () => onIncident((await registered('A')).id, 'standing', { reason: '涉及历史遗留问题', reviewOn: '2030-06-30' }),
+      check: (res) => expect((res.body as IncidentView).standing).toMatchObject({ reviewOn: '2030-06-30' }) },
+    { route: 'POST /api/incidents/:id/whistles', on: 'registered in A', want: [401, 401, 201, 404, 403, 403, 403, 201, 403, 201],
+      prepare: async () => whistleOn((await registered('A')).id),
+      check: (res) => expect((res.body as WhistleView).dispatches).toHaveLength(1) },
+    { route: 'POST /api/incidents/:id/whistles', on: 'registered in B', want: [401, 401, 404, 201, 403, 403, 403, 201, 403, 201],
+      prepare: async () => whistleOn((await registered('B')).id) },
+
+    //                                                          anon bad  opA  opB  offX offY gwA  dOp  lead admin
+    { route: 'GET /api/dispatches', on: 'own inbox',          want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/dispatches')) },
+    { route: 'GET /api/dispatches/:id', on: 'X’s, street A',   want: [401, 401, 200, 404, 200, 404, 404, 200, 200, 200],
+      prepare: async () => get(`/api/dispatches/${(await dispatchFor('X', 'A', 'pending')).id}`) },
+    { route: 'GET /api/dispatches/:id', on: 'Y’s, street B',   want: [401, 401, 404, 200, 404, 200, 404, 200, 200, 200],
+      prepare: async () => get(`/api/dispatches/${(await dispatchFor('Y', 'B', 'pending')).id}`) },
+    { route: 'POST /api/dispatches/:id/accept', on: 'X’s pending, street A', want: [401, 401, 403, 404, 200, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'pending')).id, 'accept'),
+      check: (res) => expect(res.body).toMatchObject({ status: 'accepted', actions: ['arrive'] }) },
+    { route: 'POST /api/dispatches/:id/accept', on: 'X’s pending, street B', want: [401, 401, 404, 403, 200, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await dispatchFor('X', 'B', 'pending')).id, 'accept') },
+    { route: 'POST /api/dispatches/:id/reject', on: 'X’s pending, street A', want: [401, 401, 403, 404, 200, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'pending')).id, 'reject', { reason: '不属于本部门职责' }),
+      check: (res) => expect(res.body).toMatchObject({ status: 'rejected' }) },
+    { route: 'POST /api/dispatches/:id/arrive', on: 'X’s accepted, street A', want: [401, 401, 403, 404, 200, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'accepted')).id, 'arrive', { location: at('A') }),
+      check: (res) => expect(res.body).toMatchObject({ status: 'arrived' }) },
+    { route: 'POST /api/dispatches/:id/resolve', on: 'X’s arrived, street A', want: [401, 401, 403, 404, 200, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'arrived')).id, 'resolve', { note: '已清理' }),
+      check: (res) => expect(res.body).toMatchObject({ status: 'resolved' }) },
+    { route: 'POST /api/dispatches/:id/verify (passed)', on: 'X’s resolved, street A', want: [401, 401, 200, 404, 403, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'resolved')).id, 'verify', { passed: true, rating: 4 }),
+      check: (res) => expect(res.body).toMatchObject({ status: 'verified' }) },
+    { route: 'POST /api/dispatches/:id/verify (failed)', on: 'X’s resolved, street A', want: [401, 401, 200, 404, 403, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'resolved')).id, 'verify', { passed: false, reason: '仍有摊位' }),
+      check: (res) => expect(res.body).toMatchObject({ status: 'reopened' }) },
+    { route: 'POST /api/dispatches/:id/cancel', on: 'X’s pending, street A', want: [401, 401, 200, 404, 403, 404, 404, 200, 403, 200],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'pending')).id, 'cancel', { reason: '已撤销' }),
+      check: (res) => expect(res.body).toMatchObject({ status: 'cancelled' }) },
+    { route: 'POST /api/dispatches/:id/cancel', on: 'X’s arrived, street B', want: [401, 401, 404, 200, 403, 404, 404, 200, 403, 200],
+      prepare: async () => onDispatch((await dispatchFor('X', 'B', 'arrived')).id, 'cancel') },
+
+    //                                                          anon bad  opA  opB  offX offY gwA  dOp  lead admin
+    { route: 'POST /api/dispatches/tasks', on: 'to street A', want: [401, 401, 403, 403, 201, 201, 403, 403, 403, 403],
+      prepare: () => Promise.resolve({
+        req: { method: 'post', path: '/api/dispatches/tasks', body: { streetId: world.streetA.street.id, title: '油烟扰民', category: 'environment', priority: 'normal', location: at('A', 2) } },
+        snapshot: rowCount(Dispatch),
+      }),
+      check: (res, who) => expect(res.body).toMatchObject({
+        direction: 'dept_to_street', assigneeKind: 'street', streetId: world.streetA.street.id,
+        departmentId: who === 'officerX' ? world.deptX.id : world.deptY.id, status: 'pending' }) },
+    { route: 'GET /api/dispatches/:id', on: 'task X→A',        want: [401, 401, 200, 404, 200, 404, 404, 200, 200, 200],
+      prepare: async () => get(`/api/dispatches/${(await taskToA('pending')).id}`) },
+    { route: 'POST /api/dispatches/:id/accept', on: 'task X→A pending', want: [401, 401, 200, 404, 403, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await taskToA('pending')).id, 'accept') },
+    { route: 'POST /api/dispatches/:id/reject', on: 'task X→A pending, off A’s list', want: [401, 401, 200, 404, 403, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await taskToA('pending')).id, 'reject', { reason: '不在准入清单内' }) },
+    { route: 'POST /api/dispatches/:id/verify (passed)', on: 'task X→A resolved', want: [401, 401, 403, 404, 200, 404, 404, 403, 403, 403],
+      prepare: async () => onDispatch((await taskToA('resolved')).id, 'verify', { passed: true, rating: 5 }) },
+    { route: 'POST /api/dispatches/:id/cancel', on: 'task X→A pending', want: [401, 401, 403, 404, 200, 404, 404, 200, 403, 200],
+      prepare: async () => onDispatch((await taskToA('pending')).id, 'cancel') },
+    { route: 'GET /api/dispatches/:id', on: 'leader A’s (tough whistle)', want: [401, 401, 200, 404, 404, 404, 404, 200, 200, 200],
+      prepare: async () => get(`/api/dispatches/${(await leaderDispatch('pending')).id}`) },
+    { route: 'POST /api/dispatches/:id/accept', on: 'leader A’s pending', want: [401, 401, 403, 404, 404, 404, 404, 403, 200, 403],
+      prepare: async () => onDispatch((await leaderDispatch('pending')).id, 'accept') },
+    { route: 'POST /api/dispatches/:id/arrive', on: 'leader A’s accepted', want: [401, 401, 403, 404, 404, 404, 404, 403, 200, 403],
+      prepare: async () => onDispatch((await leaderDispatch('accepted')).id, 'arrive', {}) },
+  ];
+
+  /** A token signed with another secret, claiming to be the administrator. */
+  const forgedToken = () =>
+    new JwtService({ secret: 'some-other-secret-of-enough-length' }).sign({
+      sub: world.users.admin.id,
+      role: 'admin',
+      did: world.districtId,
+      sid: null,
+      dep: null,
+    });
+
+  function send(who: Who, req: Req): Promise<Response> {
+    const test = request(app.url)[req.method](req.path);
+    if (who === 'badToken') test.set('Authorization', `Bearer ${forgedToken()}`);
+    else if (who !== 'anonymous') test.set('Authorization', `Bearer ${actors[who].token}`);
+    return req.body ? test.send(req.body) : test;
+  }
+
+  const cells = MATRIX.flatMap((row) =>
+    COLUMNS.map((who, i) => ({ row, who, status: row.want[i] as number })),
+  );
+
+  it.each(cells.map((c) => [`${c.row.route} on ${c.row.on}`, c.who, c.status, c] as const))(
+    '%s as %s → %i',
+    async (_name, who, status, { row }) => {
+      const prepared = await row.prepare();
+      const before = await prepared.snapshot?.();
+      const res = await send(who, prepared.req);
+      expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
+      if (status >= 400) {
+        expect(res.body).toMatchObject({ statusCode: status });
+        if (prepared.snapshot) expect(await prepared.snapshot()).toEqual(before);
+      } else if (row.check && who !== 'anonymous' && who !== 'badToken') {
+        row.check(res, who);
+      }
+    },
+  );
+
+  // ---- credentials ----------------------------------------------------------------------------
+
+  it.each(ACTOR_NAMES)('POST /api/auth/login as %s → 200 with a token and the user', async (name) => {
+    const user = world.users[name];
+    const res = await request(app.url).post('/api/auth/login').send({ username: user.username, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accessToken: expect.any(String), user: { id: user.id, role: user.role } });
+    expect(JSON.stringify(res.body)).not.toContain('passwordHash');
+  });
+
+  it('POST /api/auth/login: a wrong password and an unknown user get the same 401', async () => {
+    const wrong = await request(app.url)
+      .post('/api/auth/login')
+      .send({ username: world.users.operatorA.username, password: 'not-the-password' });
+    const unknown = await request(app.url)
+      .post('/api/auth/login')
+      .send({ username: 'nobody-at-all', password: 'not-the-password' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('POST /api/auth/login is public: a forged bearer header does not stop it', async () => {
+    const res = await request(app.url)
+      .post('/api/auth/login')
+      .set('Authorization', `Bearer ${forgedToken()}`)
+      .send({ username: world.users.officerY.username, password: PASSWORD });
+    expect(res.status).toBe(200);
+  });
+
+  it('POST /api/auth/login refuses a deactivated user', async () => {
+    const user = await createUser(env.db, { role: 'street_operator', districtId: world.districtId, streetId: world.streetA.street.id });
+    await env.db.getRepository(User).update({ id: user.id }, { active: false });
+    const res = await request(app.url).post('/api/auth/login').send({ username: user.username, password: PASSWORD });
+    expect(res.status).toBe(401);
+  });
+
+  const badCredentials: [string, () => string | undefined][] = [
+    ['an expired token', () => new JwtService({ secret: jwtSecret }).sign(claimsOf('admin', -60))],
+    ['a token with an unknown role', () => new JwtService({ secret: jwtSecret }).sign(claimsOf('superuser', 3600))],
+    ['a token signed with another secret', () => forgedToken()],
+    ['a token that is not a JWT', () => 'abc.def.ghi'],
+    ['an empty bearer', () => ''],
+  ];
+
+  function claimsOf(role: string, expiresInSeconds: number) {
+    return {
+      sub: world.users.admin.id,
+      role,
+      did: world.districtId,
+      sid: null,
+      dep: null,
+      exp: Math.floor(Date.now() / 1000) + expiresInSeconds,
+    };
+  }
+
+  it.each(badCredentials)('%s gets 401 from every kind of route and the socket handshake', async (_label, token) => {
+    const bearer = `Bearer ${token() ?? ''}`;
+    const paths: [Req['method'], string][] = [
+      ['get', '/api/auth/me'],
+      ['get', '/api/streets'],
+      ['get', '/api/metrics/summary'],
+      ['post', '/api/incidents'],
+      ['put', '/api/timer-rules'],
+    ];
+    for (const [method, path] of paths) {
+      const res = await request(app.url)[method](path).set('Authorization', bearer).send({});
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
+    expect(await handshake({ token: token() })).toBe('unauthorized');
+  });
+
+  it('a non-Bearer Authorization header gets 401', async () => {
+    const res = await request(app.url).get('/api/auth/me').set('Authorization', `Basic ${actors.admin.token}`);
+    expect(res.status).toBe(401);
+  });
+
+  // ---- socket handshake -------------------------------------------------------------------------
+
+  /** Resolves 'connected' or the handshake error's message. */
+  function handshake(auth: Record<string, unknown> | undefined): Promise<string> {
+    const socket = io(app.url, {
+      ...(auth ? { auth } : {}),
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    return new Promise((resolve) => {
+      socket.once('connect', () => {
+        socket.close();
+        resolve('connected');
+      });
+      socket.once('connect_error', (err) => {
+        socket.close();
+        resolve(err.message);
+      });
+    });
+  }
+
+  it('socket handshake without any auth is refused', async () => {
+    expect(await handshake(undefined)).toBe('unauthorized');
+    expect(await handshake({})).toBe('unauthorized');
+  });
+
+  it('socket handshake with a malformed lastEventId is refused, even with a good token', async () => {
+    expect(await handshake({ token: actors.operatorA.token, lastEventId: 'DROP TABLE' })).toMatch(/lastEventId/);
+  });
+
+  it.each(ACTOR_NAMES)('socket handshake as %s is accepted', async (name) => {
+    expect(await handshake({ token: actors[name].token })).toBe('connected');
+  });
+
+  // ---- what lists show --------------------------------------------------------------------------
+
+  it('lists only show what the caller’s scope may see', async () => {
+    const xa = await dispatchFor('X', 'A', 'pending');
+    const yb = await dispatchFor('Y', 'B', 'pending');
+    const a1 = await registered('A', 1);
+
+    const listIncidents = async (who: ActorName) =>
+      ((await must(actors[who].get('/api/incidents?limit=500'), 200, 'list')).body as Page<IncidentView>).items;
+    const listDispatches = async (who: ActorName) =>
+      (await must(actors[who].get('/api/dispatches?limit=500'), 200, 'list')).body as DispatchView[];
+
+    const opA = await listIncidents('operatorA');
+    expect(opA.every((i) => i.streetId === world.streetA.street.id)).toBe(true);
+    expect(opA.map((i) => i.id)).toEqual(expect.arrayContaining([xa.incidentId, a1.id]));
+
+    const offY = await listIncidents('officerY');
+    expect(offY.map((i) => i.id)).toContain(yb.incidentId);
+    expect(offY.map((i) => i.id)).not.toContain(xa.incidentId);
+    expect(offY.map((i) => i.id)).not.toContain(a1.id);
+
+    const gw = await listIncidents('gridWorkerA');
+    expect(gw.map((i) => i.id)).toContain(xa.incidentId);
+    expect(gw.every((i) => i.gridId === world.streetA.grids[0]?.id)).toBe(true);
+
+    const district = await listIncidents('leaderA');
+    expect(district.map((i) => i.id)).toEqual(expect.arrayContaining([xa.incidentId, yb.incidentId, a1.id]));
+
+    const inboxX = await listDispatches('officerX');
+    expect(inboxX.map((d) => d.id)).toContain(xa.id);
+    expect(inboxX.every((d) => d.departmentId === world.deptX.id)).toBe(true);
+
+    const inboxB = await listDispatches('operatorB');
+    expect(inboxB.map((d) => d.id)).toContain(yb.id);
+    expect(inboxB.every((d) => d.streetId === world.streetB.street.id)).toBe(true);
+
+    expect(await listDispatches('gridWorkerA')).toEqual([]);
+  });
+
+  it('a department sees no trace of another department’s dispatch on a joint whistle', async () => {
+    const incident = await registered('A');
+    const whistle = await blowWhistle(actors.operatorA, incident.id, [world.deptX.id, world.deptY.id]);
+    const dy = whistle.dispatches.find((d) => d.departmentId === world.deptY.id) as DispatchView;
+    await must(actors.officerY.post(`/api/dispatches/${dy.id}/reject`, { reason: 'Y 部门内部理由' }), 200, 'reject');
+
+    // The dispatch route hides Y's dispatch from X as if it did not exist …
+    expect((await actors.officerX.get(`/api/dispatches/${dy.id}`)).status).toBe(404);
+    // … so the incident route must not hand it over either.
+    const seenByX = JSON.stringify(await incidentDetail(actors.officerX, incident.id));
+    expect(seenByX).not.toContain(dy.id);
+    expect(seenByX).not.toContain('Y 部门内部理由');
+  });
+
+  // ---- back-to-back ratings (背对背) -------------------------------------------------------------
+
+  it('back-to-back: officer X never sees the score, the comment or the rater, only aggregates', async () => {
+    const xSocket = await connect(app.url, actors.officerX.token);
+    sockets.push(xSocket);
+    const comment = `背对背评语-${Date.now()}`;
+    const resolved = await dispatchFor('X', 'A', 'resolved');
+    await must(
+      actors.operatorA.post(`/api/dispatches/${resolved.id}/verify`, { passed: true, rating: 4, comment }),
+      200,
+      'verify',
+    );
+    // The rating exists, so there is something to hide.
+    expect(await env.db.getRepository(Rating).findOneByOrFail({ dispatchId: resolved.id })).toMatchObject({
+      score: 4,
+      comment,
+      ratedById: world.users.operatorA.id,
+      departmentId: world.deptX.id,
+    });
+    await xSocket.waitFor('dispatch.updated', (e) => e.payload.id === resolved.id && e.payload.change === 'verify');
+    await xSocket.waitFor(
+      'incident.updated',
+      (e) => e.payload.id === resolved.incidentId && e.payload.status === 'verified',
+    );
+
+    const ratingKeys = ['rating', 'score', 'comment', 'ratedBy', 'ratedById', 'rater', 'raterId'];
+    const dispatchSeen = await dispatchView(actors.officerX, resolved.id);
+    const incidentSeen = await incidentDetail(actors.officerX, resolved.incidentId);
+    const inboxSeen = (await must(actors.officerX.get('/api/dispatches?status=verified'), 200, 'inbox')).body as unknown;
+    const socketSeen = xSocket.events.filter((e) => e.type !== 'metrics.updated').map((e) => e.payload);
+    for (const seen of [dispatchSeen, incidentSeen, inboxSeen, socketSeen]) {
+      expect([...allKeys(seen)].filter((k) => ratingKeys.includes(k))).toEqual([]);
+      expect(JSON.stringify(seen)).not.toContain(comment);
+    }
+    // The dispatch itself names nobody from the street.
+    expect(JSON.stringify(dispatchSeen)).not.toContain(world.users.operatorA.id);
+    // Nor do the verification's live events.
+    const verifyEvents = xSocket.events.filter((e) => JSON.stringify(e.payload).includes('verif'));
+    expect(verifyEvents.length).toBeGreaterThan(0);
+    for (const e of verifyEvents) expect(JSON.stringify(e)).not.toContain(world.users.operatorA.id);
+    // The timeline row of the verification carries no rating.
+    const verifyRow = incidentSeen.timeline.find((t) => t.summary.change === 'verify');
+    expect(verifyRow?.summary).toEqual({ change: 'verify', status: 'verified', departmentId: world.deptX.id, dispatchId: resolved.id });
+
+    // Metrics: only aggregates, for X's own department.
+    const summary = (await must(actors.officerX.get('/api/metrics/summary'), 200, 'metrics')).body as MetricsSummary;
+    expect(summary.scope).toEqual({ kind: 'department', id: world.deptX.id });
+    expect(summary.ratings).toEqual({ average: 4, count: 1 });
+    const metricsJson = JSON.stringify(summary);
+    for (const secret of [comment, world.users.operatorA.id, resolved.id]) expect(metricsJson).not.toContain(secret);
+    expect([...allKeys(summary)].filter((k) => ['comment', 'ratedById', 'ratedBy', 'rater', 'dispatchId'].includes(k))).toEqual([]);
+    const xRow = summary.departmentRanking.find((r) => r.id === world.deptX.id);
+    expect(xRow?.components).toMatchObject({ averageRating: 4, ratings: 1 });
+    // Street rankings carry no rating at all, so no street can be tied to a mark.
+    for (const row of summary.streetRanking) {
+      expect(Object.keys(row.components).filter((k) => /rating/i.test(k))).toEqual([]);
+    }
+  });
+
+  it('back-to-back: the incident timeline does not tell officer X who rated it', async () => {
+    const resolved = await dispatchFor('X', 'A', 'resolved');
+    await must(
+      actors.operatorA.post(`/api/dispatches/${resolved.id}/verify`, { passed: true, rating: 2, comment: '迟到' }),
+      200,
+      'verify',
+    );
+    const timeline = (await incidentDetail(actors.officerX, resolved.incidentId)).timeline;
+    const verifyRow = timeline.find((t) => t.summary.change === 'verify' && t.summary.dispatchId === resolved.id);
+    expect(verifyRow).toBeDefined();
+    // DESIGN.md §2: "a department never sees who rated it".
+    expect(verifyRow?.actor?.id).not.toBe(world.users.operatorA.id);
+  });
+
+  // ---- tough-problem whistle (双报到) ------------------------------------------------------------
+
+  it('a tough whistle summons leader A, who alone may accept and arrive; officer X cannot touch it', async () => {
+    const incident = await registered('A');
+    const res = await must(
+      actors.operatorA.post(`/api/incidents/${incident.id}/whistles`, {
+        type: 'tough',
+        departmentIds: [world.deptX.id],
+        note: '攻坚',
+      }),
+      201,
+      'tough whistle',
+    );
+    const whistle = res.body as WhistleView;
+    expect(whistle.dispatches.map((d) => d.departmentId)).toEqual([world.deptX.id]);
+    expect(whistle.leaderDispatches).toHaveLength(1);
+    const lead = whistle.leaderDispatches[0] as DispatchView;
+    expect(lead).toMatchObject({
+      assigneeKind: 'leader',
+      leaderUserId: world.users.leaderA.id,
+      departmentId: null,
+      whistleType: 'tough',
+      status: 'pending',
+      streetId: world.streetA.street.id,
+    });
+    // Tough deadlines: accept 30 min, arrive 1 day.
+    expect(Date.parse(lead.acceptBy) - Date.parse(lead.createdAt)).toBe(30 * 60_000);
+    expect(Date.parse(lead.arriveBy) - Date.parse(lead.createdAt)).toBe(86_400_000);
+
+    // The leader's inbox leads with their own summons and offers accept.
+    const inbox = (await must(actors.leaderA.get('/api/dispatches'), 200, 'inbox')).body as DispatchView[];
+    expect(inbox[0]).toMatchObject({ id: lead.id, actions: ['accept', 'reject'] });
+
+    for (const action of ['accept', 'arrive', 'reject', 'cancel']) {
+      const byX = await actors.officerX.post(`/api/dispatches/${lead.id}/${action}`, { reason: '不是我们的' });
+      expect({ action, status: byX.status }).toEqual({ action, status: 404 });
+    }
+    expect((await actors.officerX.get(`/api/dispatches/${lead.id}`)).status).toBe(404);
+    expect((await actors.operatorA.post(`/api/dispatches/${lead.id}/accept`)).status).toBe(403);
+    const unpaired = await login(app.url, unpairedLeader);
+    expect((await unpaired.post(`/api/dispatches/${lead.id}/accept`)).status).toBe(403);
+    expect((await dispatchView(actors.admin, lead.id)).status).toBe('pending');
+
+    expect((await actors.leaderA.post(`/api/dispatches/${lead.id}/accept`)).body).toMatchObject({
+      status: 'accepted',
+      actions: ['arrive', 'cancel'].filter((a) => a === 'arrive'),
+    });
+    expect((await actors.officerX.post(`/api/dispatches/${lead.id}/arrive`, {})).status).toBe(404);
+    expect((await actors.leaderA.post(`/api/dispatches/${lead.id}/arrive`, { location: at('A') })).body).toMatchObject({
+      status: 'arrived',
+      arrivalLocation: at('A'),
+    });
+    // The department's own dispatch is still X's to act on, and the leader's moves do not drive the incident.
+    expect((await incidentDetail(actors.operatorA, incident.id)).status).toBe('dispatched');
+    const dx = whistle.dispatches[0] as DispatchView;
+    expect((await actors.leaderA.post(`/api/dispatches/${dx.id}/accept`)).status).toBe(403);
+    expect((await actors.officerX.post(`/api/dispatches/${dx.id}/accept`)).body).toMatchObject({ status: 'accepted' });
+    expect((await incidentDetail(actors.operatorA, incident.id)).status).toBe('in_progress');
+  });
+});
