@@ -60,16 +60,18 @@ describe('restart', () => {
       'SELECT max(id)::text AS max FROM events',
     );
     await env.db.query('UPDATE outbox SET relayed_at = NULL');
-    const undelivered = await env.db.transaction(async (manager) =>
-      new RecordingTx(manager).record({
+    const undelivered = await env.db.transaction(async (manager) => {
+      const tx = new RecordingTx(manager);
+      tx.record({
         type: 'incident.updated',
         change: 'note',
         actorId: world.users.operatorA.id,
         incidentId: incident.id,
         rooms: [rooms.street(world.streetA.street.id), rooms.dept(world.deptX.id)],
         payload: { ...incident, change: 'note' },
-      }),
-    );
+      });
+      return only(await tx.flush());
+    });
 
     // 3. The API comes back first (its relay queues the rows; no worker runs yet) and clients connect.
     const api = await env.start('api', { OVERDUE_REPEAT_SECONDS: '600' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { notFound } from '../common/errors';
 import { Street } from '../streets/street.entity';
 import { AdmissionEntry } from './admission-entry.entity';
@@ -15,8 +15,12 @@ export class AdmissionService {
     return rows.map((r) => r.category);
   }
 
-  admits(streetId: string, category: string): Promise<boolean> {
-    return this.entries.existsBy({ streetId, category });
+  admits(
+    streetId: string,
+    category: string,
+    manager: EntityManager = this.entries.manager,
+  ): Promise<boolean> {
+    return manager.existsBy(AdmissionEntry, { streetId, category });
   }
 
   /** Replaces a street's whole list in one transaction. */

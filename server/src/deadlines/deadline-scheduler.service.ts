@@ -43,15 +43,19 @@ export class DeadlineScheduler {
     });
   }
 
-  /** Schedules the running stage's job and removes the jobs of stages that no longer run. */
+  /**
+   * Schedules the running stage's job and removes the jobs of the stages before it (stages only
+   * move forward; a finished dispatch has no running stage and loses all three).
+   */
   async apply(state: DeadlineState): Promise<PlannedDeadline | null> {
     const plan = planDeadline(state, this.config.OVERDUE_REPEAT_SECONDS);
-    for (const stage of STAGES) {
+    const passed = plan ? STAGES.slice(0, STAGES.indexOf(plan.stage)) : STAGES;
+    await Promise.all([
       // A job being processed right now is locked and cannot be removed; its firing re-checks the
       // dispatch under a row lock and finds the stage met, so leaving it is safe.
-      if (stage !== plan?.stage) await this.queue.remove(deadlineJobId(state.id, stage)).catch(() => 0);
-    }
-    if (plan) await this.schedule(state.id, plan);
+      ...passed.map((stage) => this.queue.remove(deadlineJobId(state.id, stage)).catch(() => 0)),
+      ...(plan ? [this.schedule(state.id, plan)] : []),
+    ]);
     return plan;
   }
 

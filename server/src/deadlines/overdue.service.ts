@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { rooms, runningStage, type Escalation, type Stage } from '@whistle/shared';
+import { persist } from '../common/persist';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Dispatch } from '../dispatches/dispatch.entity';
 import { dispatchRooms, toDispatchView } from '../dispatches/dispatch-view';
@@ -43,14 +44,14 @@ export class OverdueService {
       if (!d.overdueStages.includes(stage)) d.overdueStages = [...d.overdueStages, stage];
       d.overdueNotices = plan.notice;
       d.lastOverdueAt = now;
-      await tx.manager.save(d);
+      await persist(tx.manager, Dispatch, d);
       const incident = await tx.manager.findOneByOrFail(Incident, { id: d.incidentId });
       const missedStages = d.overdueStages.length;
       // A second missed stage means the departments cannot close it alone: suggest a tough-problem whistle.
       const escalation: Escalation =
         missedStages >= 2 && d.whistleType !== 'tough' ? 'suggest_tough_whistle' : 'district_command';
       const targets = [...dispatchRooms(d, incident), rooms.district(incident.districtId)];
-      await tx.record({
+      tx.record({
         type: 'deadline.overdue',
         change: 'overdue',
         actorId: null,
@@ -72,7 +73,7 @@ export class OverdueService {
         },
       });
       if (firstNotice) {
-        await tx.record({
+        tx.record({
           type: 'dispatch.updated',
           change: 'overdue',
           actorId: null,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import {
   resolveStageLimits,
   type Priority,
@@ -10,22 +10,32 @@ import {
 } from '@whistle/shared';
 import { TimerRuleEntity } from './timer-rule.entity';
 
+/** Rules change rarely and are read on every whistle: kept for a few seconds (other processes see an edit within that). */
+const CACHE_MS = 10_000;
+
 /** Timer rules from the database, falling back to DESIGN.md's defaults for types without a row. */
 @Injectable()
 export class TimerRulesService {
+  private cache: { at: number; rules: TimerRule[] } | undefined;
+
   constructor(@InjectRepository(TimerRuleEntity) private readonly rules: Repository<TimerRuleEntity>) {}
 
-  async list(): Promise<TimerRule[]> {
-    const rows = await this.rules.find({ order: { whistleType: 'ASC', priority: 'ASC' } });
-    return rows.map((r) => ({
+  async list(manager: EntityManager = this.rules.manager): Promise<TimerRule[]> {
+    const rows = await manager.find(TimerRuleEntity, { order: { whistleType: 'ASC', priority: 'ASC' } });
+    const rules = rows.map((r) => ({
       whistleType: r.whistleType,
       priority: r.priority,
       limits: { accept: r.acceptMinutes, arrive: r.arriveMinutes, resolve: r.resolveMinutes },
     }));
+    this.cache = { at: Date.now(), rules };
+    return rules;
   }
 
-  async limitsFor(type: WhistleType, priority: Priority): Promise<StageLimits> {
-    return resolveStageLimits(await this.list(), type, priority);
+  /** Pass the transaction's manager when inside one, so a refresh never waits for a second pool connection. */
+  async limitsFor(type: WhistleType, priority: Priority, manager?: EntityManager): Promise<StageLimits> {
+    const fresh =
+      this.cache && Date.now() - this.cache.at < CACHE_MS ? this.cache.rules : await this.list(manager);
+    return resolveStageLimits(fresh, type, priority);
   }
 
   async upsert(rule: TimerRule): Promise<TimerRule[]> {

@@ -10,6 +10,7 @@ import {
 } from '@whistle/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { illegalTransition, notFound } from '../common/errors';
+import { persist } from '../common/persist';
 import { AdmissionService } from '../admission/admission.service';
 import { TimerRulesService } from '../deadlines/timer-rules.service';
 import { ChangeRecorder } from '../events/change-recorder.service';
@@ -41,9 +42,12 @@ export class DispatchesService {
   }
 
   reject(user: AuthUser, id: string, reason: string): Promise<DispatchView> {
-    return this.fire(user, id, 'reject', async (d, incident) => {
+    return this.fire(user, id, 'reject', async (d, incident, tx) => {
       // A task sent down may only be returned when its category is not on the street's admission list.
-      if (d.direction === 'dept_to_street' && (await this.admission.admits(d.streetId, incident.category))) {
+      if (
+        d.direction === 'dept_to_street' &&
+        (await this.admission.admits(d.streetId, incident.category, tx.manager))
+      ) {
         throw new ConflictException({
           message: `Category ${incident.category} is on this street's admission list (准入清单); the task must be accepted`,
           currentStatus: d.status,
@@ -75,8 +79,8 @@ export class DispatchesService {
   /** The requester checks the fix: passed → verified and rated; failed → reopened with a fresh resolve clock. */
   verify(user: AuthUser, id: string, dto: VerifyDto): Promise<DispatchView> {
     if (!dto.passed) {
-      return this.fire(user, id, 'reopen', async (d, incident) => {
-        const limits = await this.timerRules.limitsFor(d.whistleType, incident.priority);
+      return this.fire(user, id, 'reopen', async (d, incident, tx) => {
+        const limits = await this.timerRules.limitsFor(d.whistleType, incident.priority, tx.manager);
         d.rejectReason = dto.reason ?? null;
         d.reopenCount += 1;
         d.resolvedAt = null;
@@ -136,10 +140,10 @@ export class DispatchesService {
         d.overdueNotices = 0;
         d.lastOverdueAt = null;
       }
-      await tx.manager.save(d);
+      await persist(tx.manager, Dispatch, d);
       changed = d;
       const view = toDispatchView(d, incident);
-      await tx.record({
+      tx.record({
         type: 'dispatch.updated',
         change: action,
         actorId: user.id,

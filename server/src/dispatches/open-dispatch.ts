@@ -41,7 +41,7 @@ export async function openDispatch(tx: RecordingTx, input: OpenDispatchInput): P
     createdAt: input.at,
   });
   await tx.manager.save(d);
-  await tx.record({
+  tx.record({
     type: 'dispatch.created',
     change: 'created',
     actorId: input.createdById,

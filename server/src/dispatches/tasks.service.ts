@@ -65,7 +65,7 @@ export class TasksService {
         reportedById: user.id,
       });
       await tx.manager.save(incident);
-      await tx.record({
+      tx.record({
         type: 'incident.created',
         change: 'created',
         actorId: user.id,

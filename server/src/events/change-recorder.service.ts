@@ -16,6 +16,7 @@ export class ChangeRecorder {
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new RecordingTx(manager);
       const value = await work(tx);
+      await tx.flush();
       recorded = tx.recorded.length;
       return value;
     });

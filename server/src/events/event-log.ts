@@ -12,48 +12,64 @@ export interface EventInput<T extends LiveEventType> {
   payload: LiveEventPayloads[T];
 }
 
+const COLUMNS = 7;
+
 /**
- * A transaction that records what it changes. Each `record` appends an event and its outbox row
- * with the same EntityManager as the state change, so all three commit or none does.
+ * A transaction that records what it changes. Events are collected while the change runs and
+ * written, with their outbox rows, by `flush()` in one statement just before commit — the same
+ * transaction as the state change, so all of it commits or none does.
  */
 export class RecordingTx {
   readonly recorded: EventRecord[] = [];
+  private pending: EventInput<LiveEventType>[] = [];
 
   constructor(readonly manager: EntityManager) {}
 
-  async record<T extends LiveEventType>(input: EventInput<T>): Promise<EventRecord> {
-    const rooms = [...new Set(input.rooms)];
-    // One round trip for both rows: the event, then its outbox entry.
+  record<T extends LiveEventType>(input: EventInput<T>): void {
+    this.pending.push(input);
+  }
+
+  /** Appends the collected events and their outbox rows; ids follow the order they were recorded in. */
+  async flush(): Promise<EventRecord[]> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return [];
+    const values = batch.map(
+      (_, i) => `(${Array.from({ length: COLUMNS }, (__, c) => `$${i * COLUMNS + c + 1}`).join(', ')})`,
+    );
+    const params = batch.flatMap((e) => [
+      e.type,
+      e.change,
+      e.actorId,
+      e.incidentId ?? null,
+      e.dispatchId ?? null,
+      [...new Set(e.rooms)],
+      JSON.stringify(e.payload),
+    ]);
     const rows: { id: string; occurred_at: Date }[] = await this.manager.query(
       `WITH e AS (
          INSERT INTO events (type, change, actor_id, incident_id, dispatch_id, rooms, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, occurred_at
+         VALUES ${values.join(', ')} RETURNING id, occurred_at
        ), o AS (INSERT INTO outbox (event_id) SELECT id FROM e)
-       SELECT id, occurred_at FROM e`,
-      [
-        input.type,
-        input.change,
-        input.actorId,
-        input.incidentId ?? null,
-        input.dispatchId ?? null,
-        rooms,
-        JSON.stringify(input.payload),
-      ],
+       SELECT id::text AS id, occurred_at FROM e ORDER BY e.id`,
+      params,
     );
-    const row = rows[0];
-    if (!row) throw new Error('event insert returned no row');
-    const event = this.manager.create(EventRecord, {
-      id: String(row.id),
-      type: input.type,
-      change: input.change,
-      actorId: input.actorId,
-      occurredAt: row.occurred_at,
-      incidentId: input.incidentId ?? null,
-      dispatchId: input.dispatchId ?? null,
-      rooms,
-      payload: input.payload,
+    const written = batch.map((input, i) => {
+      const row = rows[i];
+      if (!row) throw new Error('event insert returned fewer rows than events');
+      return this.manager.create(EventRecord, {
+        id: row.id,
+        type: input.type,
+        change: input.change,
+        actorId: input.actorId,
+        occurredAt: row.occurred_at,
+        incidentId: input.incidentId ?? null,
+        dispatchId: input.dispatchId ?? null,
+        rooms: [...new Set(input.rooms)],
+        payload: input.payload,
+      });
     });
-    this.recorded.push(event);
-    return event;
+    this.recorded.push(...written);
+    return written;
   }
 }

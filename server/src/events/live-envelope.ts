@@ -1,10 +1,15 @@
 import type { LiveEvent, LiveEventType } from '@whistle/shared';
 import type { EventRecord } from './event.entity';
 
-/** What travels through the live queue: the client envelope plus the rooms it goes to. */
-export interface DeliveryJob {
+/** One event as it travels through the live queue: the client envelope plus its rooms. */
+export interface Delivery {
   envelope: LiveEvent;
   rooms: string[];
+}
+
+/** A relay batch: consecutive committed events, delivered in order by one job. */
+export interface DeliveryJob {
+  deliveries: Delivery[];
 }
 
 export function envelopeOf(record: EventRecord): LiveEvent {

@@ -13,7 +13,6 @@ const BATCH = 500;
  * Moves committed outbox rows into the live queue, oldest first. Rows are claimed with
  * FOR UPDATE SKIP LOCKED, so several processes can relay side by side; a row is stamped only in
  * the transaction that queued it, so if Redis is down nothing is stamped and the next pass retries.
- * The job id is the event id, which makes a second relay of the same row harmless.
  */
 @Injectable()
 export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
@@ -101,12 +100,14 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
         .where('e.id IN (:...ids)', { ids: claimed.map((c) => c.event_id) })
         .orderBy('e.id')
         .getMany();
-      await this.queue.addBulk(
-        events.map((event) => ({
-          name: 'deliver' as const,
-          data: { envelope: envelopeOf(event), rooms: event.rooms },
-          opts: { jobId: `event-${event.id}` },
-        })),
+      // One job per batch keeps ordering and per-event overhead low; the job id names the batch,
+      // and the worker's per-event SET NX makes a re-relayed event reach nobody twice.
+      const first = events[0]?.id;
+      const last = events[events.length - 1]?.id;
+      await this.queue.add(
+        'deliver',
+        { deliveries: events.map((event) => ({ envelope: envelopeOf(event), rooms: event.rooms })) },
+        { jobId: `events-${first}-${last}` },
       );
       await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
         claimed.map((c) => c.id),

@@ -26,7 +26,7 @@ export class IncidentAccess {
         departmentIds: dispatches.flatMap((d) => (d.departmentId ? [d.departmentId] : [])),
         leaderUserIds: dispatches.flatMap((d) => (d.leaderUserId ? [d.leaderUserId] : [])),
       },
-      user.role === 'grid_worker' ? await this.users.gridIdsOf(user.id) : [],
+      user.role === 'grid_worker' ? await this.users.gridIdsOf(user.id, manager) : [],
     );
   }
 

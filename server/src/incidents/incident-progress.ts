@@ -4,11 +4,11 @@ import {
   runningStage,
   type IncidentStatus,
 } from '@whistle/shared';
-import { Not } from 'typeorm';
+import { persist } from '../common/persist';
 import { Dispatch } from '../dispatches/dispatch.entity';
 import type { RecordingTx } from '../events/event-log';
 import { Incident } from './incident.entity';
-import { incidentRooms } from './incident-rooms';
+import { incidentRoomsOf } from './incident-rooms';
 import { toIncidentView } from './incident-view';
 
 /**
@@ -26,23 +26,30 @@ export async function syncIncidentWithDispatches(
     lock: { mode: 'pessimistic_write' },
   });
   const dispatches = await tx.manager.find(Dispatch, {
-    where: { incidentId, assigneeKind: Not('leader') },
-    select: { status: true, overdueNotices: true },
+    where: { incidentId },
+    select: {
+      status: true,
+      overdueNotices: true,
+      assigneeKind: true,
+      departmentId: true,
+      leaderUserId: true,
+    },
   });
+  const working = dispatches.filter((d) => d.assigneeKind !== 'leader');
   const drivable = (DISPATCH_DRIVEN_STATUSES as readonly IncidentStatus[]).includes(incident.status);
-  const status = drivable ? deriveIncidentStatus(dispatches.map((d) => d.status)) : incident.status;
-  const overdue = dispatches.some((d) => runningStage(d.status) !== null && d.overdueNotices > 0);
+  const status = drivable ? deriveIncidentStatus(working.map((d) => d.status)) : incident.status;
+  const overdue = working.some((d) => runningStage(d.status) !== null && d.overdueNotices > 0);
   if (status === incident.status && overdue === incident.overdue) return incident;
   const change = status !== incident.status ? status : overdue ? 'overdue' : 'overdue_cleared';
   incident.status = status;
   incident.overdue = overdue;
-  await tx.manager.save(incident);
-  await tx.record({
+  await persist(tx.manager, Incident, incident);
+  tx.record({
     type: 'incident.updated',
     change,
     actorId,
     incidentId,
-    rooms: await incidentRooms(tx.manager, incident),
+    rooms: incidentRoomsOf(incident, dispatches),
     payload: { ...toIncidentView(incident), change },
   });
   return incident;

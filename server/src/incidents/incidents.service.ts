@@ -10,6 +10,7 @@ import {
 import { In, Not } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { illegalTransition, notFound, unprocessable } from '../common/errors';
+import { persist } from '../common/persist';
 import { Dispatch } from '../dispatches/dispatch.entity';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import type { RecordingTx } from '../events/event-log';
@@ -63,7 +64,7 @@ export class IncidentsService {
         reportedById: user.id,
       });
       await tx.manager.save(incident);
-      await tx.record({
+      tx.record({
         type: 'incident.created',
         change: 'created',
         actorId: user.id,
@@ -170,8 +171,8 @@ export class IncidentsService {
     incident: Incident,
     change: string,
   ): Promise<IncidentView> {
-    await tx.manager.save(incident);
-    await tx.record({
+    await persist(tx.manager, Incident, incident);
+    tx.record({
       type: 'incident.updated',
       change,
       actorId: user.id,

@@ -15,7 +15,12 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
     private readonly health: HealthIndicatorService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: PING_TIMEOUT_MS });
+    // Lazy: worker processes serve no /health and need not hold the connection.
+    this.redis = new IORedis(config.REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      connectTimeout: PING_TIMEOUT_MS,
+    });
     // Outages are reported by the check; without a listener ioredis would also print each one.
     this.redis.on('error', () => undefined);
   }
@@ -31,6 +36,7 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status === 'wait') return this.redis.disconnect();
     await withTimeout(this.redis.quit(), PING_TIMEOUT_MS, 'Redis QUIT').catch(() => this.redis.disconnect());
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { NamedView, StreetView } from '@whistle/shared';
 import { notFound } from '../common/errors';
 import { Community } from './community.entity';
@@ -34,8 +34,8 @@ export class StreetsService {
   }
 
   /** District leaders paired with a street, summoned by its tough-problem whistles. */
-  async pairedLeaderIds(streetId: string): Promise<string[]> {
-    const rows = await this.leaders.findBy({ streetId });
+  async pairedLeaderIds(streetId: string, manager: EntityManager = this.leaders.manager): Promise<string[]> {
+    const rows = await manager.findBy(StreetLeader, { streetId });
     return rows.map((r) => r.userId);
   }
 }

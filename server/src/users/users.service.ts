@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { UserView } from '@whistle/shared';
 import { GridWorker } from '../grids/grid-worker.entity';
 import { User } from './user.entity';
@@ -20,8 +20,9 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
-  async gridIdsOf(userId: string): Promise<string[]> {
-    const rows = await this.gridWorkers.findBy({ userId });
+  /** Pass the transaction's manager when inside one, so it never waits for a second pool connection. */
+  async gridIdsOf(userId: string, manager: EntityManager = this.gridWorkers.manager): Promise<string[]> {
+    const rows = await manager.findBy(GridWorker, { userId });
     return rows.map((r) => r.gridId);
   }
 

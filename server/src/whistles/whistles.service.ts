@@ -44,7 +44,7 @@ export class WhistlesService {
         });
       }
       const at = new Date();
-      const limits = await this.timerRules.limitsFor(dto.type, incident.priority);
+      const limits = await this.timerRules.limitsFor(dto.type, incident.priority, tx.manager);
       const whistle = tx.manager.create(Whistle, {
         incidentId,
         streetId: incident.streetId,
@@ -55,8 +55,9 @@ export class WhistlesService {
       });
       await tx.manager.save(whistle);
       // 双报到: a tough-problem whistle also summons the district leaders paired with the street.
-      const leaderIds = dto.type === 'tough' ? await this.streets.pairedLeaderIds(incident.streetId) : [];
-      await tx.record({
+      const leaderIds =
+        dto.type === 'tough' ? await this.streets.pairedLeaderIds(incident.streetId, tx.manager) : [];
+      tx.record({
         type: 'whistle.created',
         change: 'created',
         actorId: user.id,
