@@ -31,7 +31,11 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
   ) {
     super();
     registry.register('live', QUEUES.live.jobs);
-    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(config.REDIS_URL, config.REDIS_PREFIX));
+    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(
+      config.REDIS_URL,
+      config.REDIS_PREFIX,
+      'live delivery',
+    ));
   }
 
   async process(job: Job<DeliveryJob>): Promise<void> {

@@ -17,7 +17,8 @@ export const REPLAYING_ROOM = 'replaying';
 export function createLiveEmitter(
   redisUrl: string,
   redisPrefix: string,
+  purpose: string,
 ): { emitter: Emitter; redis: IORedis } {
-  const redis = redisClient(redisUrl);
+  const redis = redisClient(redisUrl, purpose);
   return { emitter: new Emitter(redis, { key: socketIoKey(redisPrefix) }), redis };
 }

@@ -17,8 +17,8 @@ export class RedisIoAdapter extends IoAdapter {
 
   constructor(app: INestApplicationContext, config: AppConfig) {
     super(app);
-    const pub = redisClient(config.REDIS_URL);
-    const sub = pub.duplicate();
+    const pub = redisClient(config.REDIS_URL, 'socket.io publisher');
+    const sub = redisClient(config.REDIS_URL, 'socket.io subscriber');
     this.clients = [pub, sub];
     this.adapter = createAdapter(pub, sub, { key: socketIoKey(config.REDIS_PREFIX) });
   }

@@ -45,7 +45,11 @@ export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutd
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(config.REDIS_URL, config.REDIS_PREFIX));
+    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(
+      config.REDIS_URL,
+      config.REDIS_PREFIX,
+      'metrics push',
+    ));
   }
 
   onApplicationBootstrap(): void {

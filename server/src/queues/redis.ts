@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import IORedis, { type RedisOptions } from 'ioredis';
 
 /** redis://[user:password@]host:port[/db] → ioredis options (rediss:// turns TLS on). */
@@ -30,6 +31,22 @@ export function producerConnectionOptions(url: string): RedisOptions {
   return { ...redisOptionsFromUrl(url), maxRetriesPerRequest: 1, enableOfflineQueue: false };
 }
 
-export function redisClient(url: string): IORedis {
-  return new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: null });
+const logger = new Logger('Redis');
+
+/**
+ * A client that retries forever and reports an outage once (not once per retry) and its end;
+ * ioredis reconnects and re-subscribes by itself.
+ */
+export function redisClient(url: string, purpose: string): IORedis {
+  const client = new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: null });
+  let down = false;
+  client.on('error', (err: Error) => {
+    if (!down) logger.warn(`${purpose}: Redis unavailable (${err.message}); retrying`);
+    down = true;
+  });
+  client.on('ready', () => {
+    if (down) logger.log(`${purpose}: Redis reachable again`);
+    down = false;
+  });
+  return client;
 }
