@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -34,6 +34,8 @@ export class AppModule {
     const imports: (Type | DynamicModule)[] = [
       ConfigModule.forRoot(config),
       LoggerModule.forRoot({
+        // Nest 11's path syntax for "every route" (the library's default '*' is the old syntax).
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.LOG_LEVEL,
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
