@@ -102,7 +102,9 @@ function benchGridLookup(): ReturnType<typeof summarize> {
 }
 
 function startServer(databaseUrl: string, dbName: string): ChildProcess {
-  const child = spawn(process.execPath, [require.resolve('@whistle/server/dist/main.js')], {
+  // SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server process.
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, require.resolve('@whistle/server/dist/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
