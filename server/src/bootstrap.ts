@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { InputGuardPipe } from './common/input-guard.pipe';
 import { createValidationPipe } from './common/validation';
 import { RedisIoAdapter } from './live/redis-io.adapter';
 
@@ -17,7 +18,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableCors({ origin: config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',') });
   app.enableShutdownHooks();

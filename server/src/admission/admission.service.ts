@@ -11,6 +11,7 @@ export class AdmissionService {
   constructor(@InjectRepository(AdmissionEntry) private readonly entries: Repository<AdmissionEntry>) {}
 
   async listFor(streetId: string): Promise<string[]> {
+    if (!(await this.entries.manager.existsBy(Street, { id: streetId }))) throw notFound('street', streetId);
     const rows = await this.entries.find({ where: { streetId }, order: { category: 'ASC' } });
     return rows.map((r) => r.category);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { PRIORITIES, WHISTLE_TYPES, type Priority, type TimerRule, type WhistleType } from '@whistle/shared';
 import { Roles } from '../auth/decorators';
 import { TimerRulesService } from './timer-rules.service';
@@ -17,7 +17,7 @@ class StageLimitsDto {
 class TimerRuleDto implements TimerRule {
   @IsIn(WHISTLE_TYPES) whistleType: WhistleType;
   @IsIn([...PRIORITIES, 'any']) priority: Priority | 'any';
-  @ValidateNested() @Type(() => StageLimitsDto) limits: StageLimitsDto;
+  @IsObject() @ValidateNested() @Type(() => StageLimitsDto) limits: StageLimitsDto;
 }
 
 @ApiTags('timer-rules')

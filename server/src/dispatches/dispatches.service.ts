@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import {
   DISPATCH_MACHINE,
   allActionsFrom,
@@ -88,10 +88,17 @@ export class DispatchesService {
       });
     }
     return this.fire(user, id, 'verify', async (d, _incident, tx) => {
+      const ratesDepartment = d.direction === 'street_to_dept' && d.assigneeKind === 'department';
+      if (ratesDepartment && dto.rating === undefined) {
+        throw new BadRequestException({
+          message: 'Invalid request: rating',
+          fields: { rating: ['is required when passing a department’s work (1–5)'] },
+        });
+      }
       d.verifiedAt = new Date();
       d.closedAt = d.verifiedAt;
       // Only departments are rated, and only by the street that summoned them.
-      if (d.direction === 'street_to_dept' && d.departmentId && dto.rating !== undefined) {
+      if (ratesDepartment && d.departmentId && dto.rating !== undefined) {
         await tx.manager.insert(Rating, {
           dispatchId: d.id,
           departmentId: d.departmentId,

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { isISO8601, isUUID } from 'class-validator';
 
 /** Keyset cursor for lists ordered by (createdAt desc, id desc): stable under concurrent inserts. */
 export interface IncidentCursor {
@@ -18,8 +19,8 @@ export function decodeCursor(raw: string): IncidentCursor {
       parsed.length === 2 &&
       typeof parsed[0] === 'string' &&
       typeof parsed[1] === 'string' &&
-      !Number.isNaN(Date.parse(parsed[0])) &&
-      /^[0-9a-f-]{36}$/i.test(parsed[1])
+      isISO8601(parsed[0], { strict: true, strictSeparator: true }) &&
+      isUUID(parsed[1])
     ) {
       return { createdAt: parsed[0], id: parsed[1] };
     }

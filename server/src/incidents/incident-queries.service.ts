@@ -12,7 +12,7 @@ import {
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { Dispatch } from '../dispatches/dispatch.entity';
-import { dispatchActionsForUser } from '../dispatches/dispatch-parties';
+import { canSeeDispatch, dispatchActionsForUser } from '../dispatches/dispatch-parties';
 import { toDispatchView } from '../dispatches/dispatch-view';
 import { EventRecord } from '../events/event.entity';
 import { User } from '../users/user.entity';
@@ -98,7 +98,18 @@ export class IncidentQueries {
       where: { incidentId: In([id, ...mergedIds]) },
       order: { id: 'ASC' },
     });
-    const actors = await this.actors(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+    // A department sees its own dispatches only, and not who verified (and so rated) its work.
+    const visible = dispatches.filter((d) => canSeeDispatch(user, d));
+    const mergedDispatches = mergedIds.length
+      ? await manager.find(Dispatch, { where: { incidentId: In(mergedIds) } })
+      : [];
+    const visibleIds = new Set(
+      [...visible, ...mergedDispatches.filter((d) => canSeeDispatch(user, d))].map((d) => d.id),
+    );
+    const shown = events.filter((e) => e.dispatchId === null || visibleIds.has(e.dispatchId));
+    const hideRater = (e: EventRecord) =>
+      user.role === 'dept_officer' && ['verify', 'reopen'].includes(e.change);
+    const actors = await this.actors(shown.flatMap((e) => (e.actorId && !hideRater(e) ? [e.actorId] : [])));
     const dispatchView = (d: Dispatch) => toDispatchView(d, incident, dispatchActionsForUser(user, d));
     const whistleViews: WhistleView[] = whistles.map((w) => ({
       id: w.id,
@@ -108,24 +119,24 @@ export class IncidentQueries {
       note: w.note,
       blownBy: w.blownById,
       createdAt: w.createdAt.toISOString(),
-      dispatches: dispatches
+      dispatches: visible
         .filter((d) => d.whistleId === w.id && d.assigneeKind !== 'leader')
         .map(dispatchView),
-      leaderDispatches: dispatches
+      leaderDispatches: visible
         .filter((d) => d.whistleId === w.id && d.assigneeKind === 'leader')
         .map(dispatchView),
     }));
-    const timeline: TimelineEntry[] = events.map((e) => ({
+    const timeline: TimelineEntry[] = shown.map((e) => ({
       eventId: e.id,
       type: e.type,
       occurredAt: e.occurredAt.toISOString(),
-      actor: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+      actor: e.actorId && !hideRater(e) ? (actors.get(e.actorId) ?? null) : null,
       summary: summarize(e),
     }));
     return {
       ...toIncidentView(incident, incidentActionsFor(incident.status, user.role)),
       whistles: whistleViews,
-      tasks: dispatches.filter((d) => d.whistleId === null).map(dispatchView),
+      tasks: visible.filter((d) => d.whistleId === null).map(dispatchView),
       timeline,
       citizenSatisfaction: incident.citizenSatisfaction,
     };

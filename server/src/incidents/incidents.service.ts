@@ -12,6 +12,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { illegalTransition, notFound, unprocessable } from '../common/errors';
 import { persist } from '../common/persist';
 import { Dispatch } from '../dispatches/dispatch.entity';
+import { dispatchRooms, toDispatchView } from '../dispatches/dispatch-view';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import type { RecordingTx } from '../events/event-log';
 import { GridsService } from '../grids/grids.service';
@@ -90,10 +91,33 @@ export class IncidentsService {
     });
   }
 
+  /** Closing also stands down leaders still summoned by a tough whistle: nothing is left running. */
   close(user: AuthUser, id: string): Promise<IncidentView> {
-    return this.fire(user, id, 'close', (_tx, incident) => {
+    return this.fire(user, id, 'close', async (tx, incident) => {
       incident.closedAt = new Date();
-      return Promise.resolve();
+      const summoned = await tx.manager.find(Dispatch, {
+        where: {
+          incidentId: id,
+          assigneeKind: 'leader',
+          status: In(['pending', 'accepted', 'arrived', 'reopened']),
+        },
+        lock: { mode: 'pessimistic_write' },
+      });
+      for (const d of summoned) {
+        d.status = 'cancelled';
+        d.closedAt = incident.closedAt;
+        d.rejectReason = 'incident closed';
+        await persist(tx.manager, Dispatch, d);
+        tx.record({
+          type: 'dispatch.updated',
+          change: 'cancel',
+          actorId: user.id,
+          incidentId: id,
+          dispatchId: d.id,
+          rooms: dispatchRooms(d, incident),
+          payload: { ...toDispatchView(d, incident), change: 'cancel' },
+        });
+      }
     });
   }
 

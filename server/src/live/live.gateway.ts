@@ -61,7 +61,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
-    this.gauge.set(this.server.engine.clientsCount);
+    this.gauge.set(this.server.of('/').sockets.size);
     const { rooms } = socket.data;
     const lastEventId = (socket.handshake.auth as { lastEventId?: string }).lastEventId;
     if (!lastEventId) {
@@ -83,7 +83,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  /** Counted from the namespace, which has already let the socket go (the engine has not yet). */
   handleDisconnect(): void {
-    this.gauge.set(this.server.engine.clientsCount);
+    this.gauge.set(this.server.of('/').sockets.size);
   }
 }

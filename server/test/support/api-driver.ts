@@ -173,3 +173,13 @@ export function allKeys(value: unknown, into: Set<string> = new Set()): Set<stri
 
 /** A UUID no row has. */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** The paths (like `whistles[0].dispatches[1].id`) of every string in a JSON value that contains `needle`. */
+export function pathsContaining(value: unknown, needle: string, path = '$'): string[] {
+  if (typeof value === 'string') return value.includes(needle) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => pathsContaining(item, needle, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => pathsContaining(inner, needle, `${path}.${key}`));
+  }
+  return [];
+}

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -32,6 +33,7 @@ import { LngLatDto } from '../../common/lnglat.dto';
 export class ArriveDto implements ArriveRequest {
   @ApiPropertyOptional({ type: LngLatDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LngLatDto)
   location?: LngLatDto;
@@ -44,8 +46,12 @@ export class ResolveDto implements ResolveRequest {
 export class VerifyDto implements VerifyRequest {
   @ApiProperty() @IsBoolean() passed: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Required when passed' })
-  @ValidateIf((o: VerifyDto) => o.passed === true || o.rating !== undefined)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 5,
+    description: 'Required when a street passes a department’s work; not used for tasks sent down',
+  })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
@@ -71,7 +77,11 @@ export class SendTaskDto implements SendTaskRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty({ enum: CATEGORY_CODES }) @IsIn(CATEGORY_CODES) category: string;
   @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority: Priority;
-  @ApiProperty({ type: LngLatDto }) @ValidateNested() @Type(() => LngLatDto) location: LngLatDto;
+  @ApiProperty({ type: LngLatDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LngLatDto)
+  location: LngLatDto;
   @ApiPropertyOptional({ enum: WHISTLE_TYPES, default: 'key_work', description: 'Timer rules to apply' })
   @IsOptional()
   @IsIn(WHISTLE_TYPES)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import {
   CATEGORY_CODES,
   INCIDENT_SOURCES,
@@ -16,6 +16,10 @@ export class CreateIncidentDto implements CreateIncidentRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty({ enum: CATEGORY_CODES }) @IsIn(CATEGORY_CODES) category: string;
   @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority: Priority;
-  @ApiProperty({ type: LngLatDto }) @ValidateNested() @Type(() => LngLatDto) location: LngLatDto;
+  @ApiProperty({ type: LngLatDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LngLatDto)
+  location: LngLatDto;
   @ApiProperty({ enum: INCIDENT_SOURCES }) @IsIn(INCIDENT_SOURCES) source: IncidentSource;
 }
