@@ -158,7 +158,9 @@ const login = async (username: string) =>
   (await api<{ accessToken: string }>(null, 'POST', '/api/auth/login', { username, password: PASSWORD }))
     .accessToken;
 
-async function benchDispatchLatency(): Promise<ReturnType<typeof summarize> & { errors: number }> {
+async function benchDispatchLatency(): Promise<
+  ReturnType<typeof summarize> & { errors: number; response: ReturnType<typeof summarize> }
+> {
   const street = await login('street.fuzimiao');
   const departments = await api<{ id: string; code: string }[]>(street, 'GET', '/api/departments');
   const deptIds = DEPARTMENTS.map((code) => {
@@ -190,6 +192,7 @@ async function benchDispatchLatency(): Promise<ReturnType<typeof summarize> & { 
 
   const sentAt = new Map<string, number>();
   const samples: number[] = [];
+  const responses: number[] = [];
   const early = new Map<string, number[]>();
   const sockets: Socket[] = [];
   for (const code of DEPARTMENTS) {
@@ -225,6 +228,7 @@ async function benchDispatchLatency(): Promise<ReturnType<typeof summarize> & { 
         departmentIds: deptIds,
       })
         .then((w) => {
+          responses.push(performance.now() - t0);
           sentAt.set(w.id, t0);
           // Events can beat the HTTP response; they were stamped on arrival.
           for (const at of early.get(w.id) ?? []) samples.push(at - t0);
@@ -239,7 +243,8 @@ async function benchDispatchLatency(): Promise<ReturnType<typeof summarize> & { 
   const expected = (WHISTLES - errors) * DEPARTMENTS.length;
   for (let i = 0; i < 100 && samples.length < expected; i++) await new Promise((r) => setTimeout(r, 100));
   sockets.forEach((s) => s.close());
-  return { ...summarize(samples), errors: errors + (expected - samples.length) };
+  console.log('whistle POST response (ms):', summarize(responses));
+  return { ...summarize(samples), errors: errors + (expected - samples.length), response: summarize(responses) };
 }
 
 main().catch((err: unknown) => {

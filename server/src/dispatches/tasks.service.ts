@@ -12,7 +12,7 @@ import { toIncidentView } from '../incidents/incident-view';
 import { dispatchActionsForUser } from './dispatch-parties';
 import { toDispatchView } from './dispatch-view';
 import type { SendTaskDto } from './dto/dispatch-actions.dto';
-import { openDispatch } from './open-dispatch';
+import { openDispatches } from './open-dispatch';
 
 /**
  * Two-way dispatch (街道与部门双向派单): a department sends a task down to a street. The task is an
@@ -73,19 +73,22 @@ export class TasksService {
         rooms: await incidentRooms(tx.manager, incident),
         payload: toIncidentView(incident),
       });
-      const d = await openDispatch(tx, {
-        incident,
-        whistleId: null,
-        direction: 'dept_to_street',
-        assigneeKind: 'street',
-        departmentId,
-        leaderUserId: null,
-        whistleType: type,
-        limits,
-        createdById: user.id,
-        at,
-      });
-      const updated = await syncIncidentWithDispatches(tx, incident.id, user.id);
+      const [d] = await openDispatches(tx, [
+        {
+          incident,
+          whistleId: null,
+          direction: 'dept_to_street',
+          assigneeKind: 'street',
+          departmentId,
+          leaderUserId: null,
+          whistleType: type,
+          limits,
+          createdById: user.id,
+          at,
+        },
+      ]);
+      if (!d) throw new Error('task dispatch was not opened');
+      const updated = await syncIncidentWithDispatches(tx, incident, user.id);
       return toDispatchView(d, updated, dispatchActionsForUser(user, d));
     });
   }

@@ -109,6 +109,9 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
         { deliveries: events.map((event) => ({ envelope: envelopeOf(event), rooms: event.rooms })) },
         { jobId: `events-${first}-${last}` },
       );
+      // The stamp need not wait for its WAL flush: if a crash loses it, the rows are relayed again
+      // and the worker's per-event claim keeps anyone from receiving them twice.
+      await manager.query(`SET LOCAL synchronous_commit = off`);
       await manager.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
         claimed.map((c) => c.id),
       ]);

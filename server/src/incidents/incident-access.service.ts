@@ -15,10 +15,14 @@ export class IncidentAccess {
 
   async canSee(user: AuthUser, manager: EntityManager, incident: Incident): Promise<boolean> {
     if (isDistrictWide(user.role)) return true;
-    const dispatches = await manager.find(Dispatch, {
-      where: { incidentId: incident.id },
-      select: { departmentId: true, leaderUserId: true },
-    });
+    // Only a department's view depends on who was summoned.
+    const dispatches =
+      user.role === 'dept_officer'
+        ? await manager.find(Dispatch, {
+            where: { incidentId: incident.id },
+            select: { departmentId: true, leaderUserId: true },
+          })
+        : [];
     return canSeeIncident(
       user,
       {

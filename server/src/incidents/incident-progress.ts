@@ -18,13 +18,18 @@ import { toIncidentView } from './incident-view';
  */
 export async function syncIncidentWithDispatches(
   tx: RecordingTx,
-  incidentId: string,
+  /** The incident, already row-locked in this transaction by the caller, or its id to lock here. */
+  incidentOrId: Incident | string,
   actorId: string | null,
 ): Promise<Incident> {
-  const incident = await tx.manager.findOneOrFail(Incident, {
-    where: { id: incidentId },
-    lock: { mode: 'pessimistic_write' },
-  });
+  const incident =
+    typeof incidentOrId === 'string'
+      ? await tx.manager.findOneOrFail(Incident, {
+          where: { id: incidentOrId },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : incidentOrId;
+  const incidentId = incident.id;
   const dispatches = await tx.manager.find(Dispatch, {
     where: { incidentId },
     select: {

@@ -5,7 +5,7 @@ import { unprocessable } from '../common/errors';
 import { TimerRulesService } from '../deadlines/timer-rules.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { toDispatchView } from '../dispatches/dispatch-view';
-import { openDispatch } from '../dispatches/open-dispatch';
+import { openDispatches } from '../dispatches/open-dispatch';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { IncidentAccess } from '../incidents/incident-access.service';
 import { syncIncidentWithDispatches } from '../incidents/incident-progress';
@@ -88,19 +88,23 @@ export class WhistlesService {
         createdById: user.id,
         at,
       };
-      const dispatches = [];
-      for (const departmentId of dto.departmentIds) {
-        dispatches.push(
-          await openDispatch(tx, { ...common, assigneeKind: 'department', departmentId, leaderUserId: null }),
-        );
-      }
-      const leaderDispatches = [];
-      for (const leaderUserId of leaderIds) {
-        leaderDispatches.push(
-          await openDispatch(tx, { ...common, assigneeKind: 'leader', departmentId: null, leaderUserId }),
-        );
-      }
-      const updated = await syncIncidentWithDispatches(tx, incidentId, user.id);
+      const opened = await openDispatches(tx, [
+        ...dto.departmentIds.map((departmentId) => ({
+          ...common,
+          assigneeKind: 'department' as const,
+          departmentId,
+          leaderUserId: null,
+        })),
+        ...leaderIds.map((leaderUserId) => ({
+          ...common,
+          assigneeKind: 'leader' as const,
+          departmentId: null,
+          leaderUserId,
+        })),
+      ]);
+      const dispatches = opened.filter((d) => d.assigneeKind === 'department');
+      const leaderDispatches = opened.filter((d) => d.assigneeKind === 'leader');
+      const updated = await syncIncidentWithDispatches(tx, incident, user.id);
       return {
         id: whistle.id,
         incidentId,
