@@ -244,7 +244,11 @@ async function benchDispatchLatency(): Promise<
   for (let i = 0; i < 100 && samples.length < expected; i++) await new Promise((r) => setTimeout(r, 100));
   sockets.forEach((s) => s.close());
   console.log('whistle POST response (ms):', summarize(responses));
-  return { ...summarize(samples), errors: errors + (expected - samples.length), response: summarize(responses) };
+  return {
+    ...summarize(samples),
+    errors: errors + (expected - samples.length),
+    response: summarize(responses),
+  };
 }
 
 main().catch((err: unknown) => {
