@@ -11,10 +11,10 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import IORedis from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { GridIndex } from '@whistle/server/dist/grids/grid-index';
+import { deleteKeysWithPrefix } from '@whistle/server/dist/queues/redis';
 import { migrate } from '@whistle/server/dist/database/migrate';
 import { typeormOptions } from '@whistle/server/dist/database/typeorm-options';
 import { demoLayout } from '@whistle/server/dist/seed/seed';
@@ -72,19 +72,8 @@ async function main(): Promise<void> {
     await admin.initialize();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.destroy();
-    await deleteRedisPrefix(dbName);
+    await deleteKeysWithPrefix(REDIS_URL, dbName);
   }
-}
-
-async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const redis = new IORedis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 function benchGridLookup(): ReturnType<typeof summarize> {

@@ -24,7 +24,8 @@ export function deadlineJobId(dispatchId: string, stage: Stage): string {
   return `deadline-${dispatchId}-${stage}`;
 }
 
-export function dueAt(deadlines: StageDeadlines, stage: Stage): Date {
+/** The deadline of `stage`, whatever the deadlines are held as (dates, or epoch millis in the seed). */
+export function dueAt<T = Date>(deadlines: Record<keyof StageDeadlines, T>, stage: Stage): T {
   switch (stage) {
     case 'accept':
       return deadlines.acceptBy;

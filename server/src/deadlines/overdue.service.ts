@@ -7,7 +7,7 @@ import { dispatchRooms, toDispatchView } from '../dispatches/dispatch-view';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { Incident } from '../incidents/incident.entity';
 import { syncIncidentWithDispatches } from '../incidents/incident-progress';
-import { planDeadline } from './deadline-plan';
+import { dueAt, planDeadline } from './deadline-plan';
 
 /** Leeway for a timer that fires a hair early (clock skew between Redis and this process). */
 const EARLY_TOLERANCE_MS = 250;
@@ -66,7 +66,7 @@ export class OverdueService {
           streetId: d.streetId,
           whistleType: d.whistleType,
           stage,
-          dueAt: dueOf(d, stage).toISOString(),
+          dueAt: dueAt(d, stage).toISOString(),
           notice: plan.notice,
           missedStages,
           escalation,
@@ -90,16 +90,5 @@ export class OverdueService {
         repeatAt: new Date(now.getTime() + this.config.OVERDUE_REPEAT_SECONDS * 1000),
       };
     });
-  }
-}
-
-function dueOf(d: Dispatch, stage: Stage): Date {
-  switch (stage) {
-    case 'accept':
-      return d.acceptBy;
-    case 'arrive':
-      return d.arriveBy;
-    case 'resolve':
-      return d.resolveBy;
   }
 }

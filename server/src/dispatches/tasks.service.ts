@@ -5,10 +5,8 @@ import { unprocessable } from '../common/errors';
 import { TimerRulesService } from '../deadlines/timer-rules.service';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { GridsService } from '../grids/grids.service';
-import { Incident } from '../incidents/incident.entity';
-import { incidentRooms } from '../incidents/incident-rooms';
 import { syncIncidentWithDispatches } from '../incidents/incident-progress';
-import { toIncidentView } from '../incidents/incident-view';
+import { raiseIncident } from '../incidents/raise-incident';
 import { dispatchActionsForUser } from './dispatch-parties';
 import { toDispatchView } from './dispatch-view';
 import type { SendTaskDto } from './dto/dispatch-actions.dto';
@@ -30,15 +28,7 @@ export class TasksService {
   async send(user: AuthUser, dto: SendTaskDto): Promise<DispatchView> {
     if (!user.departmentId) throw new ForbiddenException('Only a department may send a task down');
     const departmentId = user.departmentId;
-    const grid = this.grids.locate(dto.location);
-    if (!grid) {
-      throw unprocessable(
-        `Location (${dto.location.lng}, ${dto.location.lat}) is outside every grid of the district`,
-        {
-          location: ['must lie inside a grid of the district'],
-        },
-      );
-    }
+    const grid = this.grids.locateOrFail(dto.location);
     if (grid.streetId !== dto.streetId) {
       throw unprocessable('The location is not in the street the task is sent to', {
         location: ['is outside the street given by streetId'],
@@ -48,30 +38,12 @@ export class TasksService {
     const limits = await this.timerRules.limitsFor(type, dto.priority);
     return this.recorder.run(async (tx) => {
       const at = new Date();
-      const incident = tx.manager.create(Incident, {
-        title: dto.title,
-        description: dto.description ?? null,
-        category: dto.category,
-        priority: dto.priority,
+      const incident = await raiseIncident(tx, {
+        ...dto,
         source: 'department',
-        status: 'registered',
-        registeredAt: at,
-        lng: dto.location.lng,
-        lat: dto.location.lat,
-        gridId: grid.id,
-        communityId: grid.communityId,
-        streetId: grid.streetId,
-        districtId: grid.districtId,
+        grid,
         reportedById: user.id,
-      });
-      await tx.manager.save(incident);
-      tx.record({
-        type: 'incident.created',
-        change: 'created',
-        actorId: user.id,
-        incidentId: incident.id,
-        rooms: await incidentRooms(tx.manager, incident),
-        payload: toIncidentView(incident),
+        registeredAt: at,
       });
       const [d] = await openDispatches(tx, [
         {

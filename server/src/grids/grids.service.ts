@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { GridFeatureProperties, LngLat } from '@whistle/shared';
+import { unprocessable } from '../common/errors';
 import { Street } from '../streets/street.entity';
 import { Grid } from './grid.entity';
 import { GridIndex, type IndexedGrid } from './grid-index';
@@ -61,6 +62,17 @@ export class GridsService implements OnApplicationBootstrap {
 
   locate(point: LngLat): IndexedGrid | null {
     return this.index.lookup(point);
+  }
+
+  /** The grid holding the point, or a 422 saying it lies outside the district's grids. */
+  locateOrFail(point: LngLat): IndexedGrid {
+    const grid = this.index.lookup(point);
+    if (!grid) {
+      throw unprocessable(`Location (${point.lng}, ${point.lat}) is outside every grid of the district`, {
+        location: ['must lie inside a grid of the district'],
+      });
+    }
+    return grid;
   }
 
   collection(streetId?: string): GridCollection {

@@ -18,6 +18,7 @@ import { EventRecord } from '../events/event.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Whistle } from '../whistles/whistle.entity';
+import { toWhistleSummary } from '../whistles/whistle-view';
 import type { ListIncidentsDto } from './dto/list-incidents.dto';
 import { IncidentAccess } from './incident-access.service';
 import { decodeCursor, encodeCursor } from './incident-cursor';
@@ -112,13 +113,7 @@ export class IncidentQueries {
     const actors = await this.actors(shown.flatMap((e) => (e.actorId && !hideRater(e) ? [e.actorId] : [])));
     const dispatchView = (d: Dispatch) => toDispatchView(d, incident, dispatchActionsForUser(user, d));
     const whistleViews: WhistleView[] = whistles.map((w) => ({
-      id: w.id,
-      incidentId: w.incidentId,
-      streetId: w.streetId,
-      type: w.type,
-      note: w.note,
-      blownBy: w.blownById,
-      createdAt: w.createdAt.toISOString(),
+      ...toWhistleSummary(w),
       dispatches: visible
         .filter((d) => d.whistleId === w.id && d.assigneeKind !== 'leader')
         .map(dispatchView),

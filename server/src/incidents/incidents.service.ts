@@ -20,6 +20,7 @@ import { UsersService } from '../users/users.service';
 import type { CreateIncidentDto } from './dto/create-incident.dto';
 import type { StandingRegisterDto } from './dto/incident-actions.dto';
 import { IncidentAccess } from './incident-access.service';
+import { raiseIncident } from './raise-incident';
 import { Incident } from './incident.entity';
 import { incidentRooms } from './incident-rooms';
 import { toIncidentView } from './incident-view';
@@ -35,46 +36,16 @@ export class IncidentsService {
   ) {}
 
   async create(user: AuthUser, dto: CreateIncidentDto): Promise<IncidentView> {
-    const grid = this.grids.locate(dto.location);
-    if (!grid) {
-      throw unprocessable(
-        `Location (${dto.location.lng}, ${dto.location.lat}) is outside every grid of the district`,
-        { location: ['must lie inside a grid of the district'] },
-      );
-    }
+    const grid = this.grids.locateOrFail(dto.location);
     if (user.role === 'street_operator' && grid.streetId !== user.streetId) {
       throw new ForbiddenException('The location is outside your street');
     }
     if (user.role === 'grid_worker' && !(await this.users.gridIdsOf(user.id)).includes(grid.id)) {
       throw new ForbiddenException('The location is outside your grids');
     }
-    return this.recorder.run(async (tx) => {
-      const incident = tx.manager.create(Incident, {
-        title: dto.title,
-        description: dto.description ?? null,
-        category: dto.category,
-        priority: dto.priority,
-        source: dto.source,
-        status: 'reported',
-        lng: dto.location.lng,
-        lat: dto.location.lat,
-        gridId: grid.id,
-        communityId: grid.communityId,
-        streetId: grid.streetId,
-        districtId: grid.districtId,
-        reportedById: user.id,
-      });
-      await tx.manager.save(incident);
-      tx.record({
-        type: 'incident.created',
-        change: 'created',
-        actorId: user.id,
-        incidentId: incident.id,
-        rooms: await incidentRooms(tx.manager, incident),
-        payload: toIncidentView(incident),
-      });
-      return toIncidentView(incident);
-    });
+    return this.recorder.run(async (tx) =>
+      toIncidentView(await raiseIncident(tx, { ...dto, grid, reportedById: user.id })),
+    );
   }
 
   register(user: AuthUser, id: string): Promise<IncidentView> {

@@ -50,3 +50,19 @@ export function redisClient(url: string, purpose: string): IORedis {
   });
   return client;
 }
+
+/** Deletes every key under `prefix:` — how a test run or benchmark leaves a shared Redis as it found it. */
+export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new IORedis({ ...redisOptionsFromUrl(url), lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -12,6 +12,7 @@ import { syncIncidentWithDispatches } from '../incidents/incident-progress';
 import { StreetsService } from '../streets/streets.service';
 import type { BlowWhistleDto } from './dto/blow-whistle.dto';
 import { Whistle } from './whistle.entity';
+import { toWhistleSummary } from './whistle-view';
 
 /** 吹哨: the street summons departments on a registered incident, one dispatch each. */
 @Injectable()
@@ -68,16 +69,7 @@ export class WhistlesService {
           ...dto.departmentIds.map(rooms.dept),
           ...leaderIds.map(rooms.user),
         ],
-        payload: {
-          id: whistle.id,
-          incidentId,
-          streetId: incident.streetId,
-          type: whistle.type,
-          note: whistle.note,
-          blownBy: user.id,
-          createdAt: at.toISOString(),
-          departmentIds: dto.departmentIds,
-        },
+        payload: { ...toWhistleSummary(whistle), departmentIds: dto.departmentIds },
       });
       const common = {
         incident,
@@ -106,13 +98,7 @@ export class WhistlesService {
       const leaderDispatches = opened.filter((d) => d.assigneeKind === 'leader');
       const updated = await syncIncidentWithDispatches(tx, incident, user.id);
       return {
-        id: whistle.id,
-        incidentId,
-        streetId: incident.streetId,
-        type: whistle.type,
-        note: whistle.note,
-        blownBy: user.id,
-        createdAt: at.toISOString(),
+        ...toWhistleSummary(whistle),
         dispatches: dispatches.map((d) => toDispatchView(d, updated)),
         leaderDispatches: leaderDispatches.map((d) => toDispatchView(d, updated)),
       };

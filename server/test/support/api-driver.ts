@@ -5,11 +5,13 @@ import type {
   IncidentView,
   LngLat,
   WhistleType,
-  WhistleView,
 } from '@whistle/shared';
 import type { Response } from 'supertest';
 import { login, type Api } from './clients';
 import type { World } from './world';
+import { blowWhistle } from './flows';
+
+export { blowWhistle };
 
 /** Every user of the world, logged in. */
 export type Actors = Record<keyof World['users'], Api>;
@@ -73,20 +75,6 @@ export async function registeredIncident(
   const incident = await reportIncident(operator, location, overrides);
   await must(operator.post(`/api/incidents/${incident.id}/register`), 200, 'register incident');
   return incident;
-}
-
-export async function blowWhistle(
-  operator: Api,
-  incidentId: string,
-  departmentIds: string[],
-  type: WhistleType = 'enforcement',
-): Promise<WhistleView> {
-  const res = await must(
-    operator.post(`/api/incidents/${incidentId}/whistles`, { type, departmentIds, note: '请到场处置' }),
-    201,
-    'blow whistle',
-  );
-  return res.body as WhistleView;
 }
 
 /** The two sides of a dispatch: who does the work and who asked for it (and verifies it). */

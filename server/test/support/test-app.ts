@@ -2,12 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { startApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig, type ProcessRole } from '../../src/config/app-config';
 import { migrate } from '../../src/database/migrate';
 import { typeormOptions } from '../../src/database/typeorm-options';
+import { deleteKeysWithPrefix } from '../../src/queues/redis';
 
 const PG_BASE = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -69,7 +69,7 @@ export class TestEnv {
     await admin.initialize();
     await admin.query(`DROP DATABASE IF EXISTS "${this.dbName}" WITH (FORCE)`);
     await admin.destroy();
-    await deleteRedisPrefix(this.redisPrefix);
+    await deleteKeysWithPrefix(REDIS_URL, this.redisPrefix);
   }
 }
 
@@ -93,19 +93,5 @@ export class RunningTestApp {
   async close(): Promise<void> {
     this.onClose();
     await this.app.close();
-  }
-}
-
-async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const redis = new IORedis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }

@@ -7,9 +7,9 @@ import {
   type DispatchView,
   type IncidentView,
   type LiveEventType,
-  type Stage,
   type StageLimits,
 } from '@whistle/shared';
+import { dueAt } from '../../deadlines/deadline-plan';
 import { MINUTE } from './draw';
 
 export interface IncidentTimes {
@@ -198,7 +198,7 @@ export class HistoryTimes {
       }
       case 'deadline.overdue': {
         const p = payload as unknown as DeadlineOverduePayload;
-        p.dueAt = iso(dueOf(this.dispatch(p.dispatchId), p.stage));
+        p.dueAt = iso(dueAt(this.dispatch(p.dispatchId), p.stage));
         return payload;
       }
       case 'metrics.updated':
@@ -216,16 +216,5 @@ export class HistoryTimes {
     const t = this.dispatches.get(id);
     if (!t) throw new Error(`dispatch ${id} is not part of the history`);
     return t;
-  }
-}
-
-function dueOf(d: DispatchTimes, stage: Stage): number {
-  switch (stage) {
-    case 'accept':
-      return d.acceptBy;
-    case 'arrive':
-      return d.arriveBy;
-    case 'resolve':
-      return d.resolveBy;
   }
 }

@@ -1,0 +1,51 @@
+import type { IncidentSource, LngLat, Priority } from '@whistle/shared';
+import type { RecordingTx } from '../events/event-log';
+import type { IndexedGrid } from '../grids/grid-index';
+import { Incident } from './incident.entity';
+import { incidentRoomsOf } from './incident-rooms';
+import { toIncidentView } from './incident-view';
+
+export interface RaiseIncidentInput {
+  title: string;
+  description?: string;
+  category: string;
+  priority: Priority;
+  source: IncidentSource;
+  location: LngLat;
+  /** The grid holding the location: it decides community, street and district. */
+  grid: IndexedGrid;
+  reportedById: string;
+  /** Tasks sent down by a department arrive already registered. */
+  registeredAt?: Date;
+}
+
+/** Inserts a new incident and records incident.created, inside the caller's transaction. */
+export async function raiseIncident(tx: RecordingTx, input: RaiseIncidentInput): Promise<Incident> {
+  const incident = tx.manager.create(Incident, {
+    title: input.title,
+    description: input.description ?? null,
+    category: input.category,
+    priority: input.priority,
+    source: input.source,
+    status: input.registeredAt ? 'registered' : 'reported',
+    registeredAt: input.registeredAt ?? null,
+    lng: input.location.lng,
+    lat: input.location.lat,
+    gridId: input.grid.id,
+    communityId: input.grid.communityId,
+    streetId: input.grid.streetId,
+    districtId: input.grid.districtId,
+    reportedById: input.reportedById,
+  });
+  await tx.manager.save(incident);
+  tx.record({
+    type: 'incident.created',
+    change: 'created',
+    actorId: input.reportedById,
+    incidentId: incident.id,
+    // Nobody is summoned to a new incident yet.
+    rooms: incidentRoomsOf(incident, []),
+    payload: toIncidentView(incident),
+  });
+  return incident;
+}
