@@ -1,4 +1,19 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  JoinColumn,
+  ManyToOne,
+  type Relation,
+} from 'typeorm';
+import { Department } from '../departments/department.entity';
+import { Incident } from '../incidents/incident.entity';
+import { Street } from '../streets/street.entity';
+import { User } from '../users/user.entity';
+import { Whistle } from '../whistles/whistle.entity';
 import {
   DISPATCH_DIRECTIONS,
   DISPATCH_STATUSES,
@@ -49,4 +64,23 @@ export class Dispatch {
   @Column('uuid') createdById: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  // Foreign keys: the services keep these consistent; the database refuses anything else.
+  @ManyToOne(() => Whistle, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'whistle_id' })
+  whistle?: Relation<Whistle> | null;
+  @ManyToOne(() => Incident, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'incident_id' })
+  incident?: Relation<Incident>;
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Relation<Department> | null;
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'leader_user_id' })
+  leaderUser?: Relation<User> | null;
+  @ManyToOne(() => Street, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'street_id' })
+  street?: Relation<Street>;
+  @ManyToOne(() => User, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: Relation<User>;
 }

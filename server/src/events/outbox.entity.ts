@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  JoinColumn,
+  ManyToOne,
+  type Relation,
+} from 'typeorm';
+import { EventRecord } from './event.entity';
 
 /** Written in the same transaction as its event; the relay moves it to the queue and stamps it. */
 @Entity('outbox')
@@ -8,4 +18,8 @@ export class OutboxEntry {
   @Column('bigint') eventId: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) relayedAt: Date | null;
+  // Foreign keys: the services keep these consistent; the database refuses anything else.
+  @ManyToOne(() => EventRecord, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'event_id' })
+  event?: Relation<EventRecord>;
 }

@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Community } from '../streets/community.entity';
+import { Street } from '../streets/street.entity';
 import type { Polygon } from 'geojson';
 import { GRID_KINDS, type GridKind } from '@whistle/shared';
 
@@ -15,4 +17,11 @@ export class Grid {
   @Column('double precision') minLat: number;
   @Column('double precision') maxLng: number;
   @Column('double precision') maxLat: number;
+  // Foreign keys: the services keep these consistent; the database refuses anything else.
+  @ManyToOne(() => Street, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'street_id' })
+  street?: Relation<Street>;
+  @ManyToOne(() => Community, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_id' })
+  community?: Relation<Community>;
 }

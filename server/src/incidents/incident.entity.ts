@@ -1,4 +1,19 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  JoinColumn,
+  ManyToOne,
+  type Relation,
+} from 'typeorm';
+import { Community } from '../streets/community.entity';
+import { District } from '../streets/district.entity';
+import { Grid } from '../grids/grid.entity';
+import { Street } from '../streets/street.entity';
+import { User } from '../users/user.entity';
 import {
   INCIDENT_SOURCES,
   INCIDENT_STATUSES,
@@ -45,4 +60,23 @@ export class Incident {
   @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  // Foreign keys: the services keep these consistent; the database refuses anything else.
+  @ManyToOne(() => Grid, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'grid_id' })
+  grid?: Relation<Grid>;
+  @ManyToOne(() => Community, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_id' })
+  community?: Relation<Community>;
+  @ManyToOne(() => Street, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'street_id' })
+  street?: Relation<Street>;
+  @ManyToOne(() => District, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id' })
+  district?: Relation<District>;
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reported_by_id' })
+  reportedBy?: Relation<User> | null;
+  @ManyToOne(() => Incident, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into_id' })
+  mergedInto?: Relation<Incident> | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Street } from './street.entity';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 @Entity('communities')
@@ -9,4 +10,8 @@ export class Community {
   @Column() nameZh: string;
   @Column() nameEn: string;
   @Column({ type: 'jsonb', nullable: true }) boundary: Polygon | MultiPolygon | null;
+  // Foreign keys: the services keep these consistent; the database refuses anything else.
+  @ManyToOne(() => Street, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'street_id' })
+  street?: Relation<Street>;
 }

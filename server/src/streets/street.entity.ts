@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { District } from './district.entity';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 @Entity('streets')
@@ -11,4 +12,8 @@ export class Street {
   @Column('double precision') centerLng: number;
   @Column('double precision') centerLat: number;
   @Column({ type: 'jsonb', nullable: true }) boundary: Polygon | MultiPolygon | null;
+  // Foreign keys: the services keep these consistent; the database refuses anything else.
+  @ManyToOne(() => District, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id' })
+  district?: Relation<District>;
 }

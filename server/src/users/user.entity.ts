@@ -1,4 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  JoinColumn,
+  ManyToOne,
+  type Relation,
+} from 'typeorm';
+import { Department } from '../departments/department.entity';
+import { District } from '../streets/district.entity';
+import { Street } from '../streets/street.entity';
 import { ROLES, type Role } from '@whistle/shared';
 
 @Entity('users')
@@ -13,4 +25,14 @@ export class User {
   @Index() @Column({ type: 'uuid', nullable: true }) departmentId: string | null;
   @Column({ default: true }) active: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  // Foreign keys: the services keep these consistent; the database refuses anything else.
+  @ManyToOne(() => District, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_id' })
+  district?: Relation<District>;
+  @ManyToOne(() => Street, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'street_id' })
+  street?: Relation<Street> | null;
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Relation<Department> | null;
 }
