@@ -9,6 +9,7 @@ import { connect, login, type Api, type Recorder } from './support/clients';
 import { blowWhistle, only, registeredIncident } from './support/flows';
 import { TestEnv, type RunningTestApp } from './support/test-app';
 import { createWorld, type World } from './support/world';
+import { waitUntil } from './support/wait';
 
 /**
  * Stage deadlines fire from real BullMQ delayed jobs. Timer rules count in minutes, so each test
@@ -130,11 +131,3 @@ describe('deadlines', () => {
     expect(await queue.getJob(deadlineJobId(dispatch.id, 'accept'))).toBeUndefined();
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

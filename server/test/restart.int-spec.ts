@@ -9,6 +9,7 @@ import { connect, login, type Recorder } from './support/clients';
 import { blowWhistle, only, registeredIncident } from './support/flows';
 import { TestEnv } from './support/test-app';
 import { createWorld, type World } from './support/world';
+import { waitUntil } from './support/wait';
 
 /**
  * Nothing is lost across restarts and nothing is doubled: deadlines are rebuilt from PostgreSQL
@@ -113,11 +114,3 @@ describe('restart', () => {
     await api.close();
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
