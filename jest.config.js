@@ -1,7 +1,8 @@
 /**
- * Three tiers: `unit` (pure logic, *.spec.ts beside the code), `integration` (the real app on real
+ * Test tiers: `unit` (pure logic, *.spec.ts beside the code), `integration` (the real app on real
  * PostgreSQL and Redis, server/test/**\/*.int-spec.ts, each file on its own database and Redis
- * prefix) and `e2e` (browser journeys in test/, added by the dashboard work).
+ * prefix), `dashboard` (React components and the live store in jsdom, dashboard/src/**\/*.test.ts(x))
+ * and `e2e` (browser journeys in test/, added by the dashboard work).
  */
 const swc = [
   '@swc/jest',
@@ -18,6 +19,7 @@ const swc = [
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@whistle/shared$': '<rootDir>/shared/src/index.ts' },
+  setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.ts'],
   rootDir: __dirname,
 };
 
@@ -29,14 +31,29 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/shared/src/**/*.spec.ts',
+        '<rootDir>/server/src/**/*.spec.ts',
+        '<rootDir>/simulator/src/**/*.spec.ts',
+      ],
+    },
+    {
+      ...shared,
+      displayName: 'dashboard',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/dashboard/src/**/*.test.ts', '<rootDir>/dashboard/src/**/*.test.tsx'],
+      // Stylesheets mean nothing in jsdom; components that import them get an empty module.
+      moduleNameMapper: {
+        ...shared.moduleNameMapper,
+        '\\.css$': '<rootDir>/dashboard/src/test/empty-module.ts',
+      },
+      setupFilesAfterEnv: [...shared.setupFilesAfterEnv, '<rootDir>/dashboard/src/test/setup.ts'],
     },
     {
       ...shared,
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/server/test/**/*.int-spec.ts'],
-      setupFilesAfterEnv: ['<rootDir>/server/test/support/integration-setup.ts'],
     },
   ],
 };

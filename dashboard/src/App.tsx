@@ -1,16 +1,79 @@
-import { WHISTLE_TYPES, WHISTLE_TYPE_NAMES } from '@whistle/shared';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from './api/SessionProvider';
+import { LoginPage } from './auth/LoginPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { ROLE_HOME } from './auth/role-home';
+import { LiveProvider } from './live/LiveProvider';
+import { DutyPage } from './views/duty/DutyPage';
+import { GridPage } from './views/grid/GridPage';
+import { LeadersPage } from './views/leaders/LeadersPage';
+import { StreetPage } from './views/street/StreetPage';
 
-/** Placeholder until the dashboard views land: shows that the shared contracts reach the client. */
+// The wall screen carries MapLibre (most of the bundle); desk views and the login load without it.
+const WallPage = lazy(() => import('./views/wall/WallPage').then((m) => ({ default: m.WallPage })));
+
+/** Signed-in views share one live connection, opened once the session exists. */
+function Signed({ children }: { children: ReactNode }) {
+  return (
+    <RequireAuth>
+      <LiveProvider>
+        <Suspense fallback={null}>{children}</Suspense>
+      </LiveProvider>
+    </RequireAuth>
+  );
+}
+
+function Home() {
+  const { session } = useSession();
+  return <Navigate to={session ? ROLE_HOME[session.user.role] : '/login'} replace />;
+}
+
 export function App() {
   return (
-    <main style={{ fontFamily: 'sans-serif', padding: 32 }}>
-      <h1>秦淮区 · 街乡吹哨 部门报到 综合指挥平台</h1>
-      <p>Whistle 指挥平台 — 接口文档见 /api/docs</p>
-      <ul>
-        {WHISTLE_TYPES.map((t) => (
-          <li key={t}>{WHISTLE_TYPE_NAMES[t].nameZh}</li>
-        ))}
-      </ul>
-    </main>
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/wall"
+        element={
+          <Signed>
+            <WallPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="/duty"
+        element={
+          <Signed>
+            <DutyPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="/street"
+        element={
+          <Signed>
+            <StreetPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="/leaders"
+        element={
+          <Signed>
+            <LeadersPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="/grid"
+        element={
+          <Signed>
+            <GridPage />
+          </Signed>
+        }
+      />
+      <Route path="*" element={<Home />} />
+    </Routes>
   );
 }

@@ -1,13 +1,44 @@
 #!/usr/bin/env bash
 # Brings up the whole stack on this machine with demo data: builds, migrates, seeds Qinhuai, and
-# serves API, sockets and dashboard on one port (process role `both`).
+# serves API, sockets and dashboard on one port (process role `both`). Once the server is healthy
+# the traffic simulator plays a district day against it (log: simulator.log; SIMULATE=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source server/scripts/local-env.sh
 export DASHBOARD_DIST="${DASHBOARD_DIST:-$PWD/dashboard/dist}"
 
 npm run build
+npx tsc -p simulator/tsconfig.build.json
 node server/dist/database/migrate.js
 node server/dist/seed/seed.js
+
+node server/dist/main.js &
+server_pid=$!
+sim_pid=""
+# Ctrl-C or a TERM stops both processes, simulator first so it prints its summary to its log.
+stop() {
+  trap - INT TERM
+  if [[ -n "$sim_pid" ]]; then kill -TERM "$sim_pid" 2>/dev/null || true; fi
+  kill -TERM "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  exit 0
+}
+trap stop INT TERM
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:${PORT}/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then wait "$server_pid"; exit 1; fi
+  sleep 1
+done
+
 echo "Whistle: http://127.0.0.1:${PORT}  (API docs: /api/docs, demo password: whistle123)"
-exec node server/dist/main.js
+if [[ "${SIMULATE:-1}" != "0" ]]; then
+  SIM_URL="${SIM_URL:-http://127.0.0.1:${PORT}}" node simulator/dist/main.js >simulator.log 2>&1 &
+  sim_pid=$!
+  echo "Simulator: playing a district day (a day in ~10 minutes); follow it with: tail -f simulator.log"
+fi
+status=0
+wait "$server_pid" || status=$?
+# The server stopped by itself: do not leave the simulator retrying against nothing.
+if [[ -n "$sim_pid" ]]; then kill -TERM "$sim_pid" 2>/dev/null || true; fi
+exit "$status"

@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -35,6 +37,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   SwaggerModule.setup('api/docs', app, doc);
   if (config.DASHBOARD_DIST && existsSync(config.DASHBOARD_DIST)) {
     app.useStaticAssets(config.DASHBOARD_DIST, { index: 'index.html' });
+    serveDashboardRoutes(app, join(config.DASHBOARD_DIST, 'index.html'));
   }
 }
 
@@ -53,4 +56,16 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   configureHttpApp(app, config);
   await app.listen(config.PORT);
   return app;
+}
+
+/**
+ * The dashboard routes in the browser (/wall, /duty, …): a reload or a bookmarked wall screen must
+ * get the app, not a 404. Anything that is not a page request for a non-API path passes on.
+ */
+function serveDashboardRoutes(app: NestExpressApplication, indexHtml: string): void {
+  const serverPaths = /^\/(api|socket\.io|health|metrics)(\/|$)/;
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || serverPaths.test(req.path) || !req.accepts('html')) return next();
+    res.sendFile(indexHtml);
+  });
 }

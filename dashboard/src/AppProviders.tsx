@@ -1,0 +1,27 @@
+import { useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError } from './api/client';
+import { SessionProvider } from './api/SessionProvider';
+import './i18n';
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Auth and scope errors will not fix themselves on retry; network blips might.
+        retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 3,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+/** Everything but the router, so tests can wrap views in a MemoryRouter of their own. */
+export function AppProviders({ children, client }: { children: ReactNode; client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? makeQueryClient());
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>{children}</SessionProvider>
+    </QueryClientProvider>
+  );
+}

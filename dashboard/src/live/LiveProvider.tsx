@@ -1,0 +1,52 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSignedIn } from '../api/SessionProvider';
+import { queryKeys } from '../api/queries';
+import { LiveStore, type BatchListener } from './live-store';
+import { createSocket } from './socket';
+import type { ConnectionState } from './types';
+
+const LiveContext = createContext<LiveStore | null>(null);
+
+/** One LiveStore per signed-in token; it lives as long as the session does. */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const { token } = useSignedIn();
+  const [store, setStore] = useState<LiveStore | null>(null);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    const next = new LiveStore({ token, createSocket });
+    // Metrics are pushed whole, so the cached summary is replaced rather than refetched.
+    const unsubscribe = next.subscribe((events) => {
+      for (const event of events) {
+        if (event.type === 'metrics.updated') queryClient.setQueryData(queryKeys.metrics, event.payload);
+      }
+    });
+    next.start();
+    setStore(next);
+    return () => {
+      unsubscribe();
+      next.stop();
+    };
+  }, [token, queryClient]);
+
+  if (!store) return null;
+  return <LiveContext.Provider value={store}>{children}</LiveContext.Provider>;
+}
+
+export function useLiveStore(): LiveStore {
+  const store = useContext(LiveContext);
+  if (!store) throw new Error('useLiveStore outside LiveProvider');
+  return store;
+}
+
+export function useConnectionState(): ConnectionState {
+  const store = useLiveStore();
+  return useSyncExternalStore(store.subscribeState, store.getState);
+}
+
+/** Subscribes to event batches; keep the listener stable (useCallback) to avoid resubscribing. */
+export function useLiveEvents(listener: BatchListener): void {
+  const store = useLiveStore();
+  useEffect(() => store.subscribe(listener), [store, listener]);
+}

@@ -1,0 +1,2 @@
+// Stands in for stylesheets in jsdom tests (see jest.config.js).
+export {};

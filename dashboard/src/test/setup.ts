@@ -1,0 +1,9 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// jsdom lacks TextEncoder, which react-router needs at import time.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+// Every component test renders with the real texts (zh-CN by default), as users see them.
+// Required after the polyfill: an import would be hoisted above it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('../i18n');

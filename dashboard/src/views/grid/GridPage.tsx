@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../common/PlaceholderPage';
+
+export function GridPage() {
+  return <PlaceholderPage view="grid" />;
+}

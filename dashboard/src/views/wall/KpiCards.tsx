@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { MetricsSummary } from '@whistle/shared';
+import { useNames } from '../../i18n/names';
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+
+/** Left column: KPI cards and open incidents by category, from the pushed metrics summary. */
+export function KpiCards({ metrics }: { metrics: MetricsSummary | undefined }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  if (!metrics) return <section className="wall-panel wall-kpis" />;
+  const cards: { key: string; label: string; value: string; alert?: boolean }[] = [
+    { key: 'whistles', label: t('wall.kpi.whistlesToday'), value: String(metrics.whistles.today) },
+    { key: 'reported', label: t('wall.kpi.reportedIn'), value: String(metrics.departmentsReportedIn.today) },
+    { key: 'onTime', label: t('wall.kpi.onTimeArrival'), value: percent(metrics.rates.onTimeArrival) },
+    { key: 'resolution', label: t('wall.kpi.resolution'), value: percent(metrics.rates.resolution) },
+    { key: 'open', label: t('wall.kpi.openIncidents'), value: String(metrics.open.incidents) },
+    {
+      key: 'overdue',
+      label: t('wall.kpi.overdue'),
+      value: String(metrics.overdueNow),
+      alert: metrics.overdueNow > 0,
+    },
+  ];
+  const byCategory = [...metrics.open.byCategory].sort((a, b) => b.incidents - a.incidents).slice(0, 8);
+  const max = Math.max(1, ...byCategory.map((c) => c.incidents));
+  return (
+    <section className="wall-panel wall-kpis">
+      <div className="kpi-grid">
+        {cards.map((card) => (
+          <div
+            key={card.key}
+            className={card.alert ? 'kpi kpi--alert' : 'kpi'}
+            data-testid={`kpi-${card.key}`}
+          >
+            <span className="kpi__value">{card.value}</span>
+            <span className="kpi__label">{card.label}</span>
+          </div>
+        ))}
+      </div>
+      <h2>{t('wall.byCategory')}</h2>
+      <ul className="bars">
+        {byCategory.map((c) => (
+          <li key={c.category}>
+            <span className="bars__label">{names.category(c.category)}</span>
+            <span className="bars__bar" style={{ width: `${(c.incidents / max) * 100}%` }} />
+            <span className="bars__value">{c.incidents}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
