@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rooms, runningStage, type Escalation, type Stage } from '@whistle/shared';
+import { runningStage, type Escalation, type Stage } from '@whistle/shared';
 import { persist } from '../common/persist';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Dispatch } from '../dispatches/dispatch.entity';
@@ -50,7 +50,8 @@ export class OverdueService {
       // A second missed stage means the departments cannot close it alone: suggest a tough-problem whistle.
       const escalation: Escalation =
         missedStages >= 2 && d.whistleType !== 'tough' ? 'suggest_tough_whistle' : 'district_command';
-      const targets = [...dispatchRooms(d, incident), rooms.district(incident.districtId)];
+      // Department (or leader), street and district: dispatchRooms names all three.
+      const targets = dispatchRooms(d, incident);
       tx.record({
         type: 'deadline.overdue',
         change: 'overdue',

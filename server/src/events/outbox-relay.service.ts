@@ -65,12 +65,6 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Relays until the outbox is empty (used by tests and shutdown). */
-  async drain(): Promise<void> {
-    await this.running;
-    while ((await this.relayBatch()) === BATCH);
-  }
-
   private async drainLoop(): Promise<void> {
     do {
       this.again = false;

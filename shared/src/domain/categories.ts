@@ -114,7 +114,3 @@ export const CATEGORIES = [
 
 export type CategoryCode = (typeof CATEGORIES)[number]['code'];
 export const CATEGORY_CODES: readonly CategoryCode[] = CATEGORIES.map((c) => c.code);
-
-export function isCategoryCode(code: string): code is CategoryCode {
-  return (CATEGORY_CODES as readonly string[]).includes(code);
-}
