@@ -1,26 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CommitDelivery } from './commit-delivery.service';
+import type { EventRecord } from './event.entity';
 import { RecordingTx } from './event-log';
 import { OutboxRelay } from './outbox-relay.service';
 
-/** Runs a state change in one transaction with its events, then wakes the outbox relay. */
+/**
+ * Runs a state change in one transaction with its events; once it has committed, emits them
+ * straight away and wakes the outbox relay, which carries them to the deadline timers.
+ */
 @Injectable()
 export class ChangeRecorder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly commitDelivery: CommitDelivery,
   ) {}
 
   async run<T>(work: (tx: RecordingTx) => Promise<T>): Promise<T> {
-    let recorded = 0;
+    let recorded: EventRecord[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new RecordingTx(manager);
       const value = await work(tx);
       await tx.flush();
-      recorded = tx.recorded.length;
+      recorded = tx.recorded;
       return value;
     });
-    if (recorded > 0) this.relay.kick();
+    if (recorded.length > 0) {
+      this.commitDelivery.deliver(recorded);
+      this.relay.kick();
+    }
     return result;
   }
 }

@@ -8,15 +8,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler.service';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { QUEUES } from '../queues/queue-names';
-import { createLiveEmitter, REPLAYING_ROOM } from './live-emitter';
+import { createLiveEmitter, deliveredKey, DELIVERED_TTL_SECONDS, REPLAYING_ROOM } from './live-emitter';
 import type { Delivery, DeliveryJob } from './live-envelope';
 
-const DELIVERED_TTL_SECONDS = 7 * 86_400;
-
 /**
- * Delivers relayed events: lets the deadline scheduler follow the dispatch changes, then emits each
- * event to its rooms exactly once (a Redis SET NX on the event id guards against a batch run twice
- * or an event relayed twice). Concurrency 1 keeps the events in commit order.
+ * Takes relayed events through the steps that must not be missed: lets the deadline scheduler
+ * follow each dispatch change once, then emits every event nobody has emitted yet — usually the
+ * committing process already has (CommitDelivery); a Redis SET NX on the event id means nobody
+ * receives one twice. Concurrency 1 keeps the events in commit order.
  */
 @Processor(QUEUES.live.name, { concurrency: 1 })
 export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdown {
@@ -39,19 +38,14 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
   }
 
   async process(job: Job<DeliveryJob>): Promise<void> {
-    const key = (id: string) => `${this.config.REDIS_PREFIX}:delivered:${id}`;
     const { deliveries } = job.data;
-    // Events delivered before (a re-relayed row) were followed then, and their payloads may be
-    // older than the database now: only undelivered ones move timers.
-    const seen = await this.redis.exists(...deliveries.map(({ envelope }) => key(envelope.id)));
-    const undelivered = seen === 0 ? deliveries : await this.filterUndelivered(deliveries, key);
-    await this.followDispatches(undelivered);
+    await this.followOnce(deliveries);
     // Claim, then emit: a batch retried after a crash claims nothing twice.
     const claims = this.redis.pipeline();
-    for (const { envelope } of undelivered)
-      claims.set(key(envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
+    for (const { envelope } of deliveries)
+      claims.set(deliveredKey(this.config.REDIS_PREFIX, envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
     const results = (await claims.exec()) ?? [];
-    undelivered.forEach(({ envelope, rooms }, i) => {
+    deliveries.forEach(({ envelope, rooms }, i) => {
       const [err, claimed] = results[i] ?? [null, null];
       if (err) throw err;
       if (claimed === 'OK' && rooms.length > 0) {
@@ -60,11 +54,25 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
     });
   }
 
-  private async filterUndelivered(deliveries: Delivery[], key: (id: string) => string): Promise<Delivery[]> {
+  /**
+   * Events followed before (a re-relayed row) may carry payloads older than the database now:
+   * only those not yet followed move timers, and each is marked once it has.
+   */
+  private async followOnce(deliveries: Delivery[]): Promise<void> {
+    const key = (id: string) => `${this.config.REDIS_PREFIX}:followed:${id}`;
+    const changes = deliveries.filter(
+      ({ envelope }) => envelope.type === 'dispatch.created' || envelope.type === 'dispatch.updated',
+    );
+    if (changes.length === 0) return;
     const check = this.redis.pipeline();
-    for (const { envelope } of deliveries) check.exists(key(envelope.id));
-    const results = (await check.exec()) ?? [];
-    return deliveries.filter((_, i) => results[i]?.[1] === 0);
+    for (const { envelope } of changes) check.exists(key(envelope.id));
+    const seen = (await check.exec()) ?? [];
+    const fresh = changes.filter((_, i) => seen[i]?.[1] === 0);
+    if (fresh.length === 0) return;
+    await this.followDispatches(fresh);
+    const mark = this.redis.pipeline();
+    for (const { envelope } of fresh) mark.set(key(envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS);
+    await mark.exec();
   }
 
   /** Timers follow the latest state of each dispatch in the batch (idempotent, so safe to repeat). */

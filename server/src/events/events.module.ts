@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeRecorder } from './change-recorder.service';
+import { CommitDelivery } from './commit-delivery.service';
 import { EventRecord } from './event.entity';
 import { OutboxEntry } from './outbox.entity';
 import { OutboxRelay } from './outbox-relay.service';
@@ -9,7 +10,7 @@ import { OutboxRelay } from './outbox-relay.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([EventRecord, OutboxEntry])],
-  providers: [ChangeRecorder, OutboxRelay],
+  providers: [ChangeRecorder, CommitDelivery, OutboxRelay],
   exports: [ChangeRecorder, OutboxRelay],
 })
 export class EventsModule {}

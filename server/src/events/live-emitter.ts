@@ -1,5 +1,6 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import { redisClient } from '../queues/redis';
 
 /** The socket.io adapter's channel prefix; the gateway's Redis adapter uses the same key. */
@@ -13,12 +14,23 @@ export function socketIoKey(redisPrefix: string): string {
  */
 export const REPLAYING_ROOM = 'replaying';
 
+/**
+ * Set (NX) by whoever emits an event first — the committing process or the delivery worker — so
+ * nobody receives an event twice. Kept a week: longer than any outbox row waits for Redis.
+ */
+export function deliveredKey(redisPrefix: string, eventId: string): string {
+  return `${redisPrefix}:delivered:${eventId}`;
+}
+
+export const DELIVERED_TTL_SECONDS = 7 * 86_400;
+
 /** Emits to socket.io rooms through Redis, from any process: the worker role has no socket server. */
 export function createLiveEmitter(
   redisUrl: string,
   redisPrefix: string,
   purpose: string,
+  overrides: RedisOptions = {},
 ): { emitter: Emitter; redis: IORedis } {
-  const redis = redisClient(redisUrl, purpose);
+  const redis = redisClient(redisUrl, purpose, overrides);
   return { emitter: new Emitter(redis, { key: socketIoKey(redisPrefix) }), redis };
 }

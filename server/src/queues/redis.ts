@@ -37,8 +37,8 @@ const logger = new Logger('Redis');
  * A client that retries forever and reports an outage once (not once per retry) and its end;
  * ioredis reconnects and re-subscribes by itself.
  */
-export function redisClient(url: string, purpose: string): IORedis {
-  const client = new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: null });
+export function redisClient(url: string, purpose: string, overrides: RedisOptions = {}): IORedis {
+  const client = new IORedis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: null, ...overrides });
   let down = false;
   client.on('error', (err: Error) => {
     if (!down) logger.warn(`${purpose}: Redis unavailable (${err.message}); retrying`);

@@ -1,0 +1,28 @@
+import { summarize } from './stats';
+
+/** One row of bench/results/latest.json; field names are the issue's. */
+export interface ScenarioResult {
+  scenario: 'dispatch' | 'intake' | 'fanout' | 'deadlines' | 'floor';
+  load: string;
+  p50_ms: number | null;
+  p90_ms: number | null;
+  p99_ms: number | null;
+  max_ms: number | null;
+  throughput_per_s: number | null;
+  errors: number;
+  /** The floor scenario's figures, repeated on every row so each can be quoted as a ratio. */
+  floor_p50_ms: number | null;
+  floor_p99_ms: number | null;
+  server_rss_mb: number | null;
+  /** Anything a reader needs to interpret the row (what was timed, from where to where). */
+  measures: string;
+}
+
+export type MeasuredRow = Omit<ScenarioResult, 'floor_p50_ms' | 'floor_p99_ms'>;
+
+export function latencyFields(
+  samples: readonly number[],
+): Pick<ScenarioResult, 'p50_ms' | 'p90_ms' | 'p99_ms' | 'max_ms'> {
+  const s = summarize(samples);
+  return { p50_ms: s.p50, p90_ms: s.p90, p99_ms: s.p99, max_ms: s.max };
+}

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { migrate } from '@whistle/server/dist/database/migrate';
+import { typeormOptions } from '@whistle/server/dist/database/typeorm-options';
+import { deleteKeysWithPrefix } from '@whistle/server/dist/queues/redis';
+import { seedReference, type SeedResult } from '@whistle/server/dist/seed/seed';
+import { sleep } from './clock';
+
+export const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A database of its own with the demo district's reference data (no history), dropped at the end. */
+export class BenchDatabase {
+  private constructor(
+    readonly name: string,
+    readonly url: string,
+    readonly db: DataSource,
+    readonly seed: SeedResult,
+  ) {}
+
+  static async create(): Promise<BenchDatabase> {
+    const name = `whistle_bench_${randomBytes(4).toString('hex')}`;
+    const url = `${PG}/${name}`;
+    await migrate(url);
+    const db = new DataSource(typeormOptions(url));
+    await db.initialize();
+    const seed = await seedReference(db, {});
+    return new BenchDatabase(name, url, db, seed);
+  }
+
+  async drop(): Promise<void> {
+    await this.db.destroy();
+    const admin = new DataSource({ type: 'postgres', url: `${PG}/postgres` });
+    await admin.initialize();
+    await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
+    await admin.destroy();
+    await deleteKeysWithPrefix(REDIS_URL, this.name);
+  }
+}
+
+/** Samples a process's resident set size from /proc while a scenario runs. */
+export class RssSampler {
+  private peakKb = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => this.sample(), 250);
+    this.sample();
+  }
+
+  private sample(): void {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+      if (match) this.peakKb = Math.max(this.peakKb, Number(match[1]));
+    } catch {
+      // the process is gone
+    }
+  }
+
+  /** Peak since the last reset, in MB. */
+  takePeakMb(): number {
+    this.sample();
+    const mb = Math.round(this.peakKb / 102.4) / 10;
+    this.peakKb = 0;
+    return mb;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** A child process that answers HTTP on `port` once `healthPath` returns 2xx. */
+export class RunningProcess {
+  readonly rss: RssSampler;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    this.rss = new RssSampler(child.pid ?? 0);
+  }
+
+  static async start(
+    script: string,
+    env: NodeJS.ProcessEnv,
+    port: number,
+    healthPath: string,
+  ): Promise<RunningProcess> {
+    // SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server process.
+    const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, script], {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 150; i++) {
+      if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`${url}${healthPath}`)).ok) return new RunningProcess(child, url);
+      } catch {
+        // not up yet
+      }
+      await sleep(200);
+    }
+    child.kill('SIGKILL');
+    throw new Error(`${script} did not become healthy on ${url}`);
+  }
+
+  async stop(): Promise<void> {
+    this.rss.stop();
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.kill('SIGTERM');
+    await Promise.race([exited, sleep(15_000)]);
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+/** The Whistle server (process role `both`) on the given database. */
+export function startWhistle(database: BenchDatabase, port: number): Promise<RunningProcess> {
+  return RunningProcess.start(
+    require.resolve('@whistle/server/dist/main.js'),
+    {
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      REDIS_PREFIX: database.name,
+      JWT_SECRET: 'bench-secret-of-enough-length',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    port,
+    '/health',
+  );
+}

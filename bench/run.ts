@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: the five scenarios of the benchmark against a freshly started server on a fresh
+ * database, the load from separate processes; prints a table and writes bench/results/latest.json.
+ *
+ *   npm run bench                      full run (~6 minutes)
+ *   npm run bench -- --smoke           seconds-long run of every scenario (the test suite's)
+ *   npm run bench -- --only dispatch,floor
+ *   npm run bench -- --out some/file.json
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fullProfile, smokeProfile } from './lib/profile';
+import type { MeasuredRow, ScenarioResult } from './lib/result';
+import { BenchDatabase, startWhistle, type RunningProcess } from './lib/server';
+import { deadlinesScenario } from './scenarios/deadlines';
+import { dispatchScenario } from './scenarios/dispatch';
+import { fanoutScenario } from './scenarios/fanout';
+import { floorScenario } from './scenarios/floor';
+import { gridLookupMicros } from './scenarios/grid-lookup';
+import { intakeScenario } from './scenarios/intake';
+
+const SCENARIOS = ['floor', 'dispatch', 'fanout', 'intake', 'deadlines'] as const;
+type ScenarioName = (typeof SCENARIOS)[number];
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function commit(): string | null {
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const profile = process.argv.includes('--smoke') ? smokeProfile() : fullProfile();
+  const only = option('only')?.split(',') ?? [...SCENARIOS];
+  const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+  if (unknown.length)
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+  const wanted = (s: ScenarioName) => only.includes(s);
+  const out = resolve(option('out') ?? join(__dirname, '..', 'results', 'latest.json'));
+
+  const rows: MeasuredRow[] = [];
+  const database = await BenchDatabase.create();
+  let server: RunningProcess | null = null;
+  try {
+    if (wanted('floor')) rows.push(await step('floor', () => floorScenario(profile.dispatch, database)));
+    if (wanted('dispatch') || wanted('fanout') || wanted('intake')) {
+      server = await startWhistle(database, PORT);
+      const running = server;
+      if (wanted('dispatch'))
+        rows.push(await step('dispatch', () => dispatchScenario(profile.dispatch, database, running)));
+      if (wanted('fanout'))
+        rows.push(await step('fanout', () => fanoutScenario(profile.fanout, database, running)));
+      if (wanted('intake'))
+        rows.push(await step('intake', () => intakeScenario(profile.intake, database, running)));
+      await server.stop();
+      server = null;
+    }
+    if (wanted('deadlines')) {
+      const result = await step('deadlines', () => deadlinesScenario(profile.deadlines, database, PORT));
+      server = result.server;
+      rows.push(result.row);
+    }
+  } finally {
+    await server?.stop();
+    await database.drop();
+  }
+
+  const floor = rows.find((r) => r.scenario === 'floor');
+  const scenarios: ScenarioResult[] = rows.map((r) => ({
+    ...r,
+    floor_p50_ms: floor?.p50_ms ?? null,
+    floor_p99_ms: floor?.p99_ms ?? null,
+  }));
+  const result = {
+    at: new Date().toISOString(),
+    commit: commit(),
+    profile: profile.name,
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? null,
+      memory_gb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+    },
+    grid_lookup_us: gridLookupMicros(profile.name === 'smoke' ? 10_000 : 100_000),
+    scenarios,
+  };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  printTable(scenarios);
+  console.log(`\n${result.machine.cores} cores, ${result.machine.memory_gb} GB; results: ${out}`);
+}
+
+async function step<T>(name: ScenarioName, run: () => Promise<T>): Promise<T> {
+  console.log(`== ${name}`);
+  const started = Date.now();
+  const result = await run();
+  console.log(`   ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+function printTable(rows: ScenarioResult[]): void {
+  const fmt = (v: number | null) => (v === null ? '—' : String(Math.round(v * 10) / 10));
+  const ratio = (v: number | null, floor: number | null) =>
+    v === null || !floor ? '—' : `${(Math.round((v / floor) * 10) / 10).toFixed(1)}×`;
+  console.table(
+    rows.map((r) => ({
+      scenario: r.scenario,
+      p50_ms: fmt(r.p50_ms),
+      p90_ms: fmt(r.p90_ms),
+      p99_ms: fmt(r.p99_ms),
+      max_ms: fmt(r.max_ms),
+      'per s': fmt(r.throughput_per_s),
+      errors: r.errors,
+      'p50/floor': ratio(r.p50_ms, r.floor_p50_ms),
+      'p99/floor': ratio(r.p99_ms, r.floor_p99_ms),
+      rss_mb: fmt(r.server_rss_mb),
+    })),
+  );
+  for (const r of rows) console.log(`${r.scenario}: ${r.load}\n  (${r.measures})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

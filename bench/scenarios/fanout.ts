@@ -1,0 +1,74 @@
+import { Listeners } from '../lib/children';
+import { nowMs, sleep } from '../lib/clock';
+import type { Profile } from '../lib/profile';
+import { latencyFields, type MeasuredRow } from '../lib/result';
+import type { BenchDatabase, RunningProcess } from '../lib/server';
+import { gridPerStreet, login } from '../lib/world';
+
+/**
+ * Scenario 3: wall screens of the district room (one district operator's token on every socket);
+ * each trial raises one incident and times until the last socket has its `incident.created`.
+ */
+export async function fanoutScenario(
+  profile: Profile['fanout'],
+  database: BenchDatabase,
+  server: RunningProcess,
+): Promise<MeasuredRow> {
+  const districtToken = await login(server.url, 'district.operator');
+  const [code, streetId] = Object.entries(database.seed.ids.streets)[0];
+  const streetToken = await login(server.url, `street.${code}`);
+  const grid = (await gridPerStreet(database)).get(streetId)!;
+  const { listeners, connected, failed } = await Listeners.connect(
+    profile.listenerProcesses,
+    { url: server.url, event: 'incident.created', key: 'title' },
+    Array.from({ length: profile.sockets }, () => ({ token: districtToken })),
+  );
+  try {
+    server.rss.takePeakMb();
+    const toLast: number[] = [];
+    let missing = 0;
+    let errors = 0;
+    for (let trial = 0; trial < profile.trials; trial++) {
+      const title = `扇出测试 ${trial} ${Date.now()}`;
+      const t0 = nowMs();
+      const res = await fetch(`${server.url}/api/incidents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${streetToken}` },
+        body: JSON.stringify({
+          title,
+          category: 'fire_hazard',
+          priority: 'high',
+          location: { lng: grid.lng, lat: grid.lat },
+          source: 'operator',
+        }),
+      });
+      if (!res.ok) {
+        errors++;
+        console.warn(`  fan-out POST: ${res.status} ${await res.text()}`);
+        continue;
+      }
+      let times: number[] = [];
+      for (let waited = 0; waited < 5_000 && times.length < connected; waited += 100) {
+        await sleep(100);
+        const { receipts } = await listeners.collect();
+        times = times.concat(receipts.filter((r) => r[0] === title).map((r) => r[1]));
+      }
+      missing += connected - times.length;
+      if (times.length) toLast.push(Math.max(...times) - t0);
+      await sleep(500);
+    }
+    const fields = latencyFields(toLast);
+    return {
+      scenario: 'fanout',
+      load: `${profile.trials} events, each to ${connected} sockets in the district room${failed ? ` (${failed} failed to connect)` : ''}`,
+      ...fields,
+      throughput_per_s: fields.p50_ms ? Math.round((connected / fields.p50_ms) * 1000) : null,
+      errors: errors + missing + failed,
+      server_rss_mb: server.rss.takePeakMb(),
+      measures:
+        'incident POST sent → the last of the sockets receives incident.created (per event); throughput = socket deliveries/s at p50',
+    };
+  } finally {
+    await listeners.close();
+  }
+}

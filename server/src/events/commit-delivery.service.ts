@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Emitter } from '@socket.io/redis-emitter';
+import type IORedis from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { EventRecord } from './event.entity';
+import { createLiveEmitter, deliveredKey, DELIVERED_TTL_SECONDS, REPLAYING_ROOM } from './live-emitter';
+import { envelopeOf } from './live-envelope';
+
+/**
+ * The fast path: the process that committed a change emits its events at once — claim each id
+ * with the same SET NX the delivery worker uses, then emit the claimed ones. It saves the relay's
+ * transaction and the queue hop on every event. The outbox → queue → worker path still carries
+ * every event: it moves the deadline timers, and emits whatever this path did not (Redis down at
+ * commit, a crash right after it). Its client fails fast, so an outage never holds up a request.
+ *
+ * Order: one connection answers in order, so a process emits its commits in commit order. Two
+ * processes changing the same dispatch within the same millisecond could cross; events carry ids.
+ */
+@Injectable()
+export class CommitDelivery implements OnApplicationShutdown {
+  private readonly logger = new Logger(CommitDelivery.name);
+  private readonly emitter: Emitter;
+  private readonly redis: IORedis;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(
+      config.REDIS_URL,
+      config.REDIS_PREFIX,
+      'live fast path',
+      { maxRetriesPerRequest: 1, enableOfflineQueue: false },
+    ));
+  }
+
+  /** Fire and forget: a failure here only means the worker path delivers these events instead. */
+  deliver(records: readonly EventRecord[]): void {
+    if (records.length === 0 || this.redis.status !== 'ready') return;
+    const claims = this.redis.pipeline();
+    for (const record of records)
+      claims.set(deliveredKey(this.config.REDIS_PREFIX, record.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
+    claims
+      .exec()
+      .then((results) => {
+        records.forEach((record, i) => {
+          if (results?.[i]?.[1] === 'OK' && record.rooms.length > 0)
+            this.emitter.to(record.rooms).except(REPLAYING_ROOM).emit(record.type, envelopeOf(record));
+        });
+      })
+      .catch((err: unknown) =>
+        this.logger.debug(`fast path skipped: ${err instanceof Error ? err.message : String(err)}`),
+      );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

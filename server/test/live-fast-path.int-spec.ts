@@ -1,0 +1,58 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { deadlineJobId } from '../src/deadlines/deadline-plan';
+import { QUEUES } from '../src/queues/queue-names';
+import { connect, login } from './support/clients';
+import { blowWhistle, only, registeredIncident } from './support/flows';
+import { TestEnv } from './support/test-app';
+import { waitUntil } from './support/wait';
+import { createWorld, type World } from './support/world';
+
+/**
+ * The process that commits a change emits its events itself; the queue path behind it still moves
+ * the deadline timers and emits nothing a second time.
+ */
+describe('live delivery fast path', () => {
+  let env: TestEnv;
+  let world: World;
+
+  beforeAll(async () => {
+    env = await TestEnv.create();
+    world = await createWorld(env);
+  });
+
+  afterAll(() => env.destroy());
+
+  it('reaches sockets from an api process with no worker; the worker then sets the timer, once', async () => {
+    const api = await env.start('api');
+    const street = await login(api.url, world.users.operatorA);
+    const officer = await login(api.url, world.users.officerX);
+    const socket = await connect(api.url, officer.token);
+    const deadlines = api.get<Queue>(getQueueToken(QUEUES.deadlines.name) as never);
+
+    const incident = await registeredIncident(street, world.streetA);
+    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id], 'emergency')).dispatches);
+    await socket.waitFor('dispatch.created', (e) => e.payload.id === dispatch.id);
+    // No worker runs: the event came straight from the committing process, and no timer exists yet.
+    expect(await deadlines.getJob(deadlineJobId(dispatch.id, 'accept'))).toBeUndefined();
+
+    const worker = await env.start('worker');
+    await waitUntil(async () => (await deadlines.getJob(deadlineJobId(dispatch.id, 'accept'))) !== undefined);
+    // The worker has handled the batch by now; give a stray second emit time to arrive, then count.
+    const accepted = await officer.post(`/api/dispatches/${dispatch.id}/accept`);
+    expect(accepted.status).toBe(200);
+    await socket.waitFor(
+      'dispatch.updated',
+      (e) => e.payload.id === dispatch.id && e.payload.status === 'accepted',
+    );
+    await waitUntil(async () => (await deadlines.getJob(deadlineJobId(dispatch.id, 'arrive'))) !== undefined);
+    expect(socket.of('dispatch.created').filter((e) => e.payload.id === dispatch.id)).toHaveLength(1);
+    expect(socket.of('dispatch.updated').filter((e) => e.payload.id === dispatch.id)).toHaveLength(1);
+    const ids = socket.events.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    socket.close();
+    await worker.close();
+    await api.close();
+  });
+});
