@@ -53,7 +53,8 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/server/test/**/*.int-spec.ts'],
+      // test/*.int-spec.ts: whole-project checks such as the benchmark's smoke run.
+      testMatch: ['<rootDir>/server/test/**/*.int-spec.ts', '<rootDir>/test/*.int-spec.ts'],
     },
   ],
 };

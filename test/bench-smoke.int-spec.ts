@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..');
+
+const NUMERIC_OR_NULL = [
+  'p50_ms',
+  'p90_ms',
+  'p99_ms',
+  'max_ms',
+  'throughput_per_s',
+  'floor_p50_ms',
+  'floor_p99_ms',
+];
+
+/**
+ * `npm run bench -- --smoke`: every scenario for a few seconds against a real server, floor server
+ * and load processes. Asserts the results file is complete and well-formed — never how fast.
+ */
+describe('benchmark smoke run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'whistle-bench-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs the five scenarios and writes a well-formed results file', async () => {
+    if (!existsSync(join(root, 'server', 'dist', 'main.js')))
+      await run('npx', ['tsc', '-p', 'server/tsconfig.build.json'], { cwd: root });
+    await run('npx', ['tsc', '-p', 'bench/tsconfig.json'], { cwd: root });
+    const out = join(dir, 'latest.json');
+    await run(process.execPath, ['bench/dist/run.js', '--smoke', '--out', out], {
+      cwd: root,
+      env: { ...process.env, BENCH_PORT: '3957', BENCH_FLOOR_PORT: '3958' },
+      maxBuffer: 16 * 2 ** 20,
+    });
+
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
+      profile: string;
+      machine: { cores: number; memory_gb: number };
+      scenarios: Record<string, unknown>[];
+    };
+    expect(result.profile).toBe('smoke');
+    expect(result.machine.cores).toBeGreaterThan(0);
+    expect(result.machine.memory_gb).toBeGreaterThan(0);
+    expect(result.scenarios.map((s) => s.scenario)).toEqual([
+      'floor',
+      'dispatch',
+      'fanout',
+      'intake',
+      'deadlines',
+    ]);
+    const floor = result.scenarios[0];
+    for (const s of result.scenarios) {
+      expect(typeof s.load).toBe('string');
+      expect(typeof s.measures).toBe('string');
+      expect(Number.isInteger(s.errors) && (s.errors as number) >= 0).toBe(true);
+      for (const field of NUMERIC_OR_NULL)
+        expect(s[field] === null || typeof s[field] === 'number').toBe(true);
+      // Something was measured in every scenario, and percentiles are ordered.
+      expect(s.p50_ms).not.toBeNull();
+      const [p50, p90, p99, max] = ['p50_ms', 'p90_ms', 'p99_ms', 'max_ms'].map((f) => s[f] as number);
+      expect(p50 <= p90 && p90 <= p99 && p99 <= max).toBe(true);
+      expect(s.server_rss_mb as number).toBeGreaterThan(0);
+      expect(s.floor_p50_ms).toBe(floor.p50_ms);
+      expect(s.floor_p99_ms).toBe(floor.p99_ms);
+    }
+  }, 300_000);
+});
