@@ -49,33 +49,60 @@ export class DeadlineScheduler {
    */
   async apply(state: DeadlineState): Promise<PlannedDeadline | null> {
     const plan = planDeadline(state, this.config.OVERDUE_REPEAT_SECONDS);
-    const passed = plan ? STAGES.slice(0, STAGES.indexOf(plan.stage)) : STAGES;
     await Promise.all([
-      // A job being processed right now is locked and cannot be removed; its firing re-checks the
-      // dispatch under a row lock and finds the stage met, so leaving it is safe.
-      ...passed.map((stage) => this.queue.remove(deadlineJobId(state.id, stage)).catch(() => 0)),
+      ...this.removePassed(state.id, plan),
       ...(plan ? [this.schedule(state.id, plan)] : []),
     ]);
     return plan;
   }
 
   async schedule(dispatchId: string, plan: PlannedDeadline): Promise<void> {
-    await this.queue.add(
-      'stage-deadline',
-      { dispatchId, stage: plan.stage },
-      { jobId: plan.jobId, delay: Math.max(0, plan.fireAt.getTime() - Date.now()) },
-    );
+    const job = jobOf(dispatchId, plan, Date.now());
+    await this.queue.add(job.name, job.data, job.opts);
   }
 
-  /** Start-up: re-derive every open dispatch's timer from PostgreSQL. */
+  /**
+   * A job being processed right now is locked and cannot be removed; its firing re-checks the
+   * dispatch under a row lock and finds the stage met, so leaving it is safe.
+   */
+  private removePassed(dispatchId: string, plan: PlannedDeadline | null): Promise<unknown>[] {
+    const passed = plan ? STAGES.slice(0, STAGES.indexOf(plan.stage)) : STAGES;
+    return passed.map((stage) => this.queue.remove(deadlineJobId(dispatchId, stage)).catch(() => 0));
+  }
+
+  /**
+   * Start-up: re-derive every open dispatch's timer from PostgreSQL, in chunks — one bulk add per
+   * chunk rather than a round trip per dispatch, so ten thousand open dispatches take a moment.
+   */
   async rebuild(): Promise<number> {
     const open = await this.dataSource
       .getRepository(Dispatch)
       .createQueryBuilder('d')
       .where('d.status IN (:...statuses)', { statuses: ['pending', 'accepted', 'arrived', 'reopened'] })
       .getMany();
-    for (const dispatch of open) await this.apply(dispatch);
+    const CHUNK = 500;
+    for (let i = 0; i < open.length; i += CHUNK) {
+      const plans = open.slice(i, i + CHUNK).map((d) => ({
+        dispatchId: d.id,
+        plan: planDeadline(d, this.config.OVERDUE_REPEAT_SECONDS),
+      }));
+      const now = Date.now();
+      await Promise.all([
+        ...plans.flatMap(({ dispatchId, plan }) => this.removePassed(dispatchId, plan)),
+        this.queue.addBulk(
+          plans.flatMap(({ dispatchId, plan }) => (plan ? [jobOf(dispatchId, plan, now)] : [])),
+        ),
+      ]);
+    }
     this.logger.log(`rebuilt ${open.length} deadline timers from the database`);
     return open.length;
   }
+}
+
+function jobOf(dispatchId: string, plan: PlannedDeadline, now: number) {
+  return {
+    name: 'stage-deadline',
+    data: { dispatchId, stage: plan.stage } satisfies DeadlineJob,
+    opts: { jobId: plan.jobId, delay: Math.max(0, plan.fireAt.getTime() - now) },
+  };
 }
