@@ -22,15 +22,22 @@ export interface GridRow {
   lat: number;
 }
 
-/** One grid per street with a point inside it, for incidents placed without the API. */
-export async function gridPerStreet(database: BenchDatabase): Promise<Map<string, GridRow>> {
+/** Every grid of the district with a point inside it, in code order. */
+export async function allGrids(database: BenchDatabase): Promise<GridRow[]> {
   const rows = await database.db.query<(Omit<GridRow, 'lng' | 'lat'> & { polygon: GeoJSON.Polygon })[]>(
-    `SELECT DISTINCT ON (g.street_id) g.id, g.street_id AS "streetId", g.community_id AS "communityId",
-            s.district_id AS "districtId", g.polygon
+    `SELECT g.id, g.street_id AS "streetId", g.community_id AS "communityId", s.district_id AS "districtId", g.polygon
        FROM grids g JOIN streets s ON s.id = g.street_id
-      ORDER BY g.street_id, g.code`,
+      ORDER BY g.code`,
   );
-  return new Map(rows.map((r) => [r.streetId, { ...r, ...interiorPoint(r.polygon) }]));
+  return rows.map(({ polygon, ...r }) => ({ ...r, ...interiorPoint(polygon) }));
+}
+
+/** One grid per street, for incidents placed without the API. */
+export async function gridPerStreet(database: BenchDatabase): Promise<Map<string, GridRow>> {
+  const byStreet = new Map<string, GridRow>();
+  for (const grid of await allGrids(database))
+    if (!byStreet.has(grid.streetId)) byStreet.set(grid.streetId, grid);
+  return byStreet;
 }
 
 /** The grid's first ring's vertex average: inside for the generator's convex cells. */

@@ -4,7 +4,7 @@ import type { PlannedRequest, Sent } from '../lib/protocol';
 import { latencyFields, type MeasuredRow } from '../lib/result';
 import type { BenchDatabase, RunningProcess } from '../lib/server';
 import { percentile } from '../lib/stats';
-import { gridPerStreet, login } from '../lib/world';
+import { allGrids, login } from '../lib/world';
 
 const CATEGORIES = ['street_vending', 'traffic_parking', 'sanitation', 'road_facilities'];
 
@@ -25,25 +25,24 @@ export async function intakeScenario(
   database: BenchDatabase,
   server: RunningProcess,
 ): Promise<MeasuredRow> {
-  const tokens: { token: string; lng: number; lat: number }[] = [];
-  const grids = await gridPerStreet(database);
-  for (const [code, id] of Object.entries(database.seed.ids.streets)) {
-    const grid = grids.get(id)!;
-    tokens.push({ token: await login(server.url, `street.${code}`), lng: grid.lng, lat: grid.lat });
-  }
+  const tokens = new Map<string, string>();
+  for (const [code, id] of Object.entries(database.seed.ids.streets))
+    tokens.set(id, await login(server.url, `street.${code}`));
+  // Spread over every grid of the district, each raised by its own street's operator.
+  const grids = await allGrids(database);
   let serial = 0;
   const plan = (count: number): PlannedRequest[] =>
     Array.from({ length: count }, () => {
       const n = serial++;
-      const who = tokens[n % tokens.length];
+      const grid = grids[(n * 7919) % grids.length];
       return {
         path: '/api/incidents',
-        token: who.token,
+        token: tokens.get(grid.streetId)!,
         body: {
           title: `占道经营 ${n}`,
           category: CATEGORIES[n % CATEGORIES.length],
           priority: 'normal',
-          location: { lng: who.lng, lat: who.lat },
+          location: { lng: grid.lng, lat: grid.lat },
           source: 'operator',
         },
       };

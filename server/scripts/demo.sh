@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Brings up the whole stack on this machine with demo data: builds, migrates, seeds Qinhuai, and
-# serves API, sockets and dashboard on one port (process role `both`). Once the server is healthy
+# Brings up the whole stack on this machine with demo data: checks (or starts) PostgreSQL and
+# Redis, builds, migrates, seeds Qinhuai, and serves API, sockets and dashboard on one port
+# (process role `both`). Once the server is healthy it prints the URL and the demo accounts, and
 # the traffic simulator plays a district day against it (log: simulator.log; SIMULATE=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source server/scripts/local-env.sh
+# Uses DATABASE_URL / REDIS_URL when set, else the local services (with local-env.sh's defaults).
+source server/scripts/ensure-services.sh
 export DASHBOARD_DIST="${DASHBOARD_DIST:-$PWD/dashboard/dist}"
 
 npm run build
@@ -31,7 +33,19 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-echo "Whistle: http://127.0.0.1:${PORT}  (API docs: /api/docs, demo password: whistle123)"
+cat <<ACCOUNTS
+
+Whistle is running: http://127.0.0.1:${PORT}   (API docs: /api/docs · Ctrl-C stops everything)
+
+Demo accounts, all with the password whistle123:
+  admin               administrator
+  district.leader     district leader (区领导), paired with 夫子庙 and 双塘
+  district.operator   district command centre (区指挥中心): the wall screen
+  street.fuzimiao     street command centre (街道), one per street: street.<street>
+  dept.chengguan      department duty officer (城管局), one per department: dept.<code>
+  grid.fuzimiao.01    grid worker (网格员), four per street: grid.<street>.01 … 04
+
+ACCOUNTS
 if [[ "${SIMULATE:-1}" != "0" ]]; then
   SIM_URL="${SIM_URL:-http://127.0.0.1:${PORT}}" node simulator/dist/main.js >simulator.log 2>&1 &
   sim_pid=$!

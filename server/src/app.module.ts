@@ -21,6 +21,11 @@ import { EventsWorkerModule } from './events/events-worker.module';
 import { LiveModule } from './live/live.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { Open311Module } from './open311/open311.module';
+import { HotlineModule } from './hotline/hotline.module';
+import { PhotosModule } from './photos/photos.module';
+import { BoundariesModule } from './boundaries/boundaries.module';
+import { BasemapModule } from './basemap/basemap.module';
 
 /**
  * One codebase, three process roles: `api` serves HTTP and sockets, `worker` runs the queue
@@ -57,8 +62,12 @@ export class AppModule {
       DispatchesModule,
       MetricsModule.forRole({ serveApi, runWorkers }),
       ObservabilityModule,
+      HotlineModule,
+      PhotosModule,
+      BoundariesModule,
+      BasemapModule,
     ];
-    if (serveApi) imports.push(LiveModule);
+    if (serveApi) imports.push(LiveModule, Open311Module);
     if (runWorkers) imports.push(QueueWorkersModule, EventsWorkerModule, DeadlinesWorkerModule);
     return { module: AppModule, imports };
   }

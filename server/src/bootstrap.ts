@@ -18,7 +18,8 @@ export type RunningApp = INestApplication | INestApplicationContext;
 /** Configures the HTTP side exactly as production runs it; tests boot through here too. */
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  // Open311 GeoReport v2 lives at /open311/v2, where its clients expect it.
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics', 'open311/{*path}'] });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
@@ -63,7 +64,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
  * get the app, not a 404. Anything that is not a page request for a non-API path passes on.
  */
 function serveDashboardRoutes(app: NestExpressApplication, indexHtml: string): void {
-  const serverPaths = /^\/(api|socket\.io|health|metrics)(\/|$)/;
+  const serverPaths = /^\/(api|socket\.io|health|metrics|open311)(\/|$)/;
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || serverPaths.test(req.path) || !req.accepts('html')) return next();
     res.sendFile(indexHtml);

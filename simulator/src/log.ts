@@ -1,10 +1,16 @@
 import { formatSimClock, simMinuteAt } from './timing';
 
+/** Where log lines go: standard output for the CLI, a buffer when the simulation runs inside a test. */
+export type LogSink = (line: string) => void;
+
 /** One line per notable action, stamped with the simulated clock and the real time since start. */
 export class Log {
   private startedAt = Date.now();
 
-  constructor(private readonly compression: number) {}
+  constructor(
+    private readonly compression: number,
+    private readonly sink: LogSink = (line) => console.log(line),
+  ) {}
 
   /** Restarts both clocks once everyone is signed in, so the day starts at 08:00 whatever start-up took. */
   begin(): void {
@@ -16,11 +22,11 @@ export class Log {
   }
 
   info(message: string): void {
-    console.log(`${this.stamp()} ${message}`);
+    this.sink(`${this.stamp()} ${message}`);
   }
 
   warn(message: string): void {
-    console.log(`${this.stamp()} ! ${message}`);
+    this.sink(`${this.stamp()} ! ${message}`);
   }
 
   private stamp(): string {

@@ -4,6 +4,8 @@
  */
 export class Scheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Steps whose API calls are still under way: `idle()` waits for them after `stop()`. */
+  private readonly running = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(private readonly onError: (label: string, err: unknown) => void) {}
@@ -14,7 +16,10 @@ export class Scheduler {
       () => {
         this.timers.delete(timer);
         if (this.stopped) return;
-        step().catch((err: unknown) => this.onError(label, err));
+        const run = step()
+          .catch((err: unknown) => this.onError(label, err))
+          .finally(() => this.running.delete(run));
+        this.running.add(run);
       },
       Math.max(0, ms),
     );
@@ -25,5 +30,10 @@ export class Scheduler {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  /** Resolves once every step already started has finished (each API call times out, so this ends). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
   }
 }

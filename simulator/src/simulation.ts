@@ -4,7 +4,7 @@ import { Sim } from './context';
 import { onDepartmentEvent, onLeaderEvent, scheduleTasks } from './department-bot';
 import { scheduleIntake } from './intake';
 import { isEvent, LiveConnection } from './live';
-import { Log } from './log';
+import { Log, type LogSink } from './log';
 import type { SimOptions } from './options';
 import { seededRng } from './random';
 import { Scheduler } from './scheduler';
@@ -13,12 +13,17 @@ import { onStreetEvent } from './street-bot';
 import { loadWorld, signIn, type Actor } from './world';
 
 export interface Running {
+  /** What the bots did so far, counted as they go. */
+  readonly stats: Stats;
+  /** Cancels every pending step, closes the sockets and returns the summary. */
   stop(): string;
+  /** After `stop()`: resolves once the API calls already under way have finished. */
+  idle(): Promise<void>;
 }
 
 /** Signs everyone in, opens their live channels and starts the day; `stop()` returns the summary. */
-export async function startSimulation(opts: SimOptions): Promise<Running> {
-  const log = new Log(opts.compression);
+export async function startSimulation(opts: SimOptions, sink?: LogSink): Promise<Running> {
+  const log = new Log(opts.compression, sink);
   const stats = new Stats();
   if (!(await waitForHealth(opts.url, 120_000))) throw new Error(`no server answering at ${opts.url}/health`);
   const reader = new ApiClient(opts.url);
@@ -47,6 +52,7 @@ export async function startSimulation(opts: SimOptions): Promise<Running> {
   const connections: LiveConnection[] = [];
   const connect = (actor: Actor, handle: (e: LiveEvent) => void) => {
     const guarded = (e: LiveEvent) => {
+      stats.eventsReceived++;
       try {
         handle(e);
       } catch (err) {
@@ -80,6 +86,8 @@ export async function startSimulation(opts: SimOptions): Promise<Running> {
   scheduleIntake(sim);
   scheduleTasks(sim);
   return {
+    stats,
+    idle: () => scheduler.idle(),
     stop: () => {
       scheduler.stop();
       for (const c of connections) c.close();
@@ -90,4 +98,24 @@ export async function startSimulation(opts: SimOptions): Promise<Running> {
       );
     },
   };
+}
+
+/**
+ * Plays for `durationSeconds` (required here), or less once `until(stats)` holds (checked every
+ * second), and resolves with the summary and the counts once the calls under way have finished:
+ * the simulation run inside another process, such as a test.
+ */
+export async function runSimulation(
+  opts: SimOptions & { durationSeconds: number },
+  sink?: LogSink,
+  until: (stats: Stats) => boolean = () => false,
+): Promise<{ summary: string; stats: Stats }> {
+  const running = await startSimulation(opts, sink);
+  const deadline = Date.now() + opts.durationSeconds * 1000;
+  while (Date.now() < deadline && !until(running.stats)) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, deadline - Date.now())));
+  }
+  const summary = running.stop();
+  await running.idle();
+  return { summary, stats: running.stats };
 }

@@ -29,6 +29,8 @@ export class Stats {
   conflicts = 0;
   errors = 0;
   reconnects = 0;
+  /** Live events the bots' sockets received (after dropping replayed duplicates): what they acted on. */
+  eventsReceived = 0;
 
   count(source: IncidentSource): void {
     this.reported[source] = (this.reported[source] ?? 0) + 1;
@@ -56,7 +58,8 @@ export class Stats {
       `verify      passed ${this.verifiedPassed} (avg rating ${avg}), failed → reopened ${this.verifiedFailed}; incidents closed ${this.closed} (${closedShare} of registered)`,
       `tasks       sent down ${this.tasksSent}; accepted by streets ${this.tasksAccepted}, returned 退回 ${this.tasksReturned}`,
       `resolved    ${share} of the dispatches not rejected (${this.resolvedDispatchIds.size}/${live})`,
-      `errors      ${this.errors} (409 races ${this.conflicts}); socket reconnects ${this.reconnects}`,
+      `live        ${this.eventsReceived} events received; socket reconnects ${this.reconnects}`,
+      `errors      ${this.errors} (409 races ${this.conflicts})`,
     ].join('\n');
   }
 }

@@ -9,29 +9,73 @@ export interface IncidentFeatureProperties {
   overdue: boolean;
 }
 
+export type IncidentFeature = Feature<Point, IncidentFeatureProperties>;
+
 /** What the map needs to redraw: new incident points and the grids whose open count changed. */
 export interface IncidentMapSink {
   setIncidents(data: FeatureCollection<Point, IncidentFeatureProperties>): void;
   setGridOpenCount(gridId: string, open: number): void;
 }
 
+export interface IncidentModelOptions {
+  /** Runs a draw on the next animation frame; a manual tick in tests. */
+  schedule?: (run: () => void) => void;
+  now?: () => number;
+  /**
+   * Least time between two pushes to the map. Each push repaints the map, and a points push
+   * re-clusters every point in MapLibre's worker: under 50 events/s, pushing every frame would
+   * keep the map redrawing non-stop. A few pushes a second still look live from across the room.
+   */
+  intervalMs?: number;
+}
+
+/** The few fields the map draws, so 5,000 open incidents cost a few hundred kilobytes, not megabytes. */
+export function toFeature(i: IncidentView): IncidentFeature {
+  return {
+    type: 'Feature',
+    properties: {
+      id: i.id,
+      category: i.category,
+      priority: i.priority,
+      status: i.status,
+      overdue: i.overdue,
+    },
+    geometry: { type: 'Point', coordinates: [i.location.lng, i.location.lat] },
+  };
+}
+
 /**
- * The open incidents on the map, kept outside React. Live updates mutate it; one redraw per
- * animation frame pushes the whole collection with setData and only the changed grids' counts as
- * feature-state — so a burst of events never re-renders React or rebuilds the grid source.
+ * The open incidents on the map, kept outside React. Live updates mutate it; redraws are batched
+ * into one animation frame at most every `intervalMs`: the changed grids' counts as feature-state
+ * and, when points changed, the whole point collection with setData — so a burst of events never
+ * re-renders React or rebuilds the grid source.
  */
 export class IncidentMapModel {
-  private readonly incidents = new Map<string, IncidentView>();
+  private readonly features = new Map<string, IncidentFeature>();
+  private readonly gridOf = new Map<string, string>();
   private readonly gridCounts = new Map<string, number>();
   private readonly dirtyGrids = new Set<string>();
+  private pointsDirty = false;
+  private lastPush = -Infinity;
   private sink: IncidentMapSink | null = null;
   private scheduled = false;
+  private loaded = false;
+  private loadedPushedFlag = false;
+  private readonly schedule: (run: () => void) => void;
+  private readonly now: () => number;
+  private readonly intervalMs: number;
 
-  constructor(private readonly schedule: (run: () => void) => void = (run) => requestAnimationFrame(run)) {}
+  constructor(options: IncidentModelOptions = {}) {
+    this.schedule = options.schedule ?? ((run) => requestAnimationFrame(run));
+    this.now = options.now ?? (() => performance.now());
+    this.intervalMs = options.intervalMs ?? 400;
+  }
 
   attach(sink: IncidentMapSink): void {
     this.sink = sink;
     for (const gridId of this.gridCounts.keys()) this.dirtyGrids.add(gridId);
+    this.pointsDirty = true;
+    this.lastPush = -Infinity;
     this.requestDraw();
   }
 
@@ -39,32 +83,59 @@ export class IncidentMapModel {
     this.sink = null;
   }
 
-  replaceAll(incidents: readonly IncidentView[]): void {
-    for (const old of this.incidents.values()) this.count(old.gridId, -1);
-    this.incidents.clear();
+  replaceAll(incidents: Iterable<IncidentView>): void {
+    for (const [id, gridId] of this.gridOf) {
+      this.count(gridId, -1);
+      this.gridOf.delete(id);
+    }
+    this.features.clear();
+    this.pointsDirty = true;
     for (const incident of incidents) this.upsert(incident);
+    this.requestDraw();
   }
 
   /** An incident view from the API or a live event: kept while open, dropped once it is not. */
   upsert(incident: IncidentView): void {
-    const previous = this.incidents.get(incident.id);
-    if (previous) {
-      this.incidents.delete(incident.id);
-      this.count(previous.gridId, -1);
+    const previousGrid = this.gridOf.get(incident.id);
+    if (previousGrid !== undefined) {
+      this.features.delete(incident.id);
+      this.gridOf.delete(incident.id);
+      this.count(previousGrid, -1);
+      this.pointsDirty = true;
     }
     if (OPEN_INCIDENT_STATUSES.includes(incident.status)) {
-      this.incidents.set(incident.id, incident);
+      this.features.set(incident.id, toFeature(incident));
+      this.gridOf.set(incident.id, incident.gridId);
       this.count(incident.gridId, 1);
+      this.pointsDirty = true;
     }
     this.requestDraw();
   }
 
   get size(): number {
-    return this.incidents.size;
+    return this.features.size;
+  }
+
+  /** The initial load is complete: the next point push carries every open incident. */
+  markLoaded(): void {
+    this.loaded = true;
+    this.pointsDirty = true;
+    this.requestDraw();
+  }
+
+  /** True once the push after markLoaded() has gone to the map (what first paint waits for). */
+  get loadedPushed(): boolean {
+    return this.loadedPushedFlag;
+  }
+
+  openInGrid(gridId: string): number {
+    return this.gridCounts.get(gridId) ?? 0;
   }
 
   private count(gridId: string, delta: number): void {
-    this.gridCounts.set(gridId, Math.max(0, (this.gridCounts.get(gridId) ?? 0) + delta));
+    const next = Math.max(0, (this.gridCounts.get(gridId) ?? 0) + delta);
+    if (next === 0) this.gridCounts.delete(gridId);
+    else this.gridCounts.set(gridId, next);
     this.dirtyGrids.add(gridId);
   }
 
@@ -77,27 +148,19 @@ export class IncidentMapModel {
   private draw(): void {
     this.scheduled = false;
     const sink = this.sink;
-    if (!sink) return;
-    sink.setIncidents(this.toGeoJson());
+    if (!sink || (!this.pointsDirty && this.dirtyGrids.size === 0)) return;
+    const now = this.now();
+    if (now - this.lastPush < this.intervalMs) {
+      // Too soon after the last push: look again next frame, so the last change is never lost.
+      this.requestDraw();
+      return;
+    }
+    this.lastPush = now;
     for (const gridId of this.dirtyGrids) sink.setGridOpenCount(gridId, this.gridCounts.get(gridId) ?? 0);
     this.dirtyGrids.clear();
-  }
-
-  private toGeoJson(): FeatureCollection<Point, IncidentFeatureProperties> {
-    const features: Feature<Point, IncidentFeatureProperties>[] = [];
-    for (const i of this.incidents.values()) {
-      features.push({
-        type: 'Feature',
-        properties: {
-          id: i.id,
-          category: i.category,
-          priority: i.priority,
-          status: i.status,
-          overdue: i.overdue,
-        },
-        geometry: { type: 'Point', coordinates: [i.location.lng, i.location.lat] },
-      });
-    }
-    return { type: 'FeatureCollection', features };
+    if (!this.pointsDirty) return;
+    this.pointsDirty = false;
+    if (this.loaded) this.loadedPushedFlag = true;
+    sink.setIncidents({ type: 'FeatureCollection', features: [...this.features.values()] });
   }
 }

@@ -2,9 +2,10 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { MAP_COLORS } from './layers/theme';
 
 /**
- * The self-contained style: only a background, no tiles, sprites or glyphs, so the map renders
- * with no network at all. Grid and incident layers are added on top from the API's data.
- * A deployment with its own tiles sets VITE_BASEMAP_STYLE_URL to a style on its network instead.
+ * The self-contained style: a background and nothing to fetch — no tiles, sprites or glyphs URL.
+ * Without a glyphs URL MapLibre draws label text with the browser's own fonts (CJK included), so
+ * names render with no network at all. Boundaries, grids and incidents are added on top from the
+ * API's GeoJSON (DistrictMap).
  */
 export const OFFLINE_STYLE: StyleSpecification = {
   version: 8,
@@ -12,8 +13,3 @@ export const OFFLINE_STYLE: StyleSpecification = {
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': MAP_COLORS.background } }],
 };
-
-export function basemapStyle(): StyleSpecification | string {
-  const url = import.meta.env.VITE_BASEMAP_STYLE_URL;
-  return url && url.length > 0 ? url : OFFLINE_STYLE;
-}

@@ -30,8 +30,16 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('256kb'),
   CORS_ORIGINS: z.string().default('*'),
+  /** Where photos are stored (the local-volume store), relative to the working directory unless absolute. */
+  PHOTO_DIR: z.string().min(1).default('./data/photos'),
+  /** POSTs per minute an Open311 API key may make, unless the key has its own limit. */
+  OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Built dashboard served by the API at / when present. */
   DASHBOARD_DIST: z.string().optional(),
+  /** A deployment's own MapLibre style for the basemap (on its own network). */
+  BASEMAP_STYLE_URL: z.string().url().optional(),
+  /** A PMTiles basemap: a local file the server serves, or an http(s) URL. */
+  BASEMAP_PMTILES: z.string().min(1).optional(),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -14,6 +14,10 @@ import { StreetLeader } from '../streets/street-leader.entity';
 import { Street } from '../streets/street.entity';
 import { User } from '../users/user.entity';
 import { Whistle } from '../whistles/whistle.entity';
+import { Open311ApiKey } from '../open311/open311-api-key.entity';
+import { Open311Request } from '../open311/open311-request.entity';
+import { HotlineOrder } from '../hotline/hotline-order.entity';
+import { Photo } from '../photos/photo.entity';
 
 /** Every entity, registered once for the app and the migration CLI alike. */
 export const ENTITIES = [
@@ -33,4 +37,8 @@ export const ENTITIES = [
   Rating,
   EventRecord,
   OutboxEntry,
+  Open311ApiKey,
+  Open311Request,
+  HotlineOrder,
+  Photo,
 ];

@@ -9,7 +9,7 @@ import {
   type TimelineEntry,
   type WhistleView,
 } from '@whistle/shared';
-import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { Dispatch } from '../dispatches/dispatch.entity';
 import { canSeeDispatch, dispatchActionsForUser } from '../dispatches/dispatch-parties';
@@ -23,6 +23,8 @@ import type { ListIncidentsDto } from './dto/list-incidents.dto';
 import { IncidentAccess } from './incident-access.service';
 import { decodeCursor, encodeCursor } from './incident-cursor';
 import { Incident } from './incident.entity';
+import { lastSiteCheckOf } from './last-site-check';
+import { LikelyDuplicates } from './likely-duplicates';
 import { toIncidentView } from './incident-view';
 
 const DEFAULT_LIMIT = 50;
@@ -33,6 +35,7 @@ export class IncidentQueries {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: IncidentAccess,
     private readonly users: UsersService,
+    private readonly duplicates: LikelyDuplicates,
   ) {}
 
   async list(user: AuthUser, query: ListIncidentsDto): Promise<Page<IncidentView>> {
@@ -92,9 +95,7 @@ export class IncidentQueries {
       where: { incidentId: id },
       order: { createdAt: 'ASC' },
     });
-    const mergedIds = (
-      await manager.find(Incident, { where: { mergedIntoId: id }, select: { id: true } })
-    ).map((m) => m.id);
+    const mergedIds = await mergedInto(manager, id);
     const events = await manager.find(EventRecord, {
       where: { incidentId: In([id, ...mergedIds]) },
       order: { id: 'ASC' },
@@ -126,7 +127,8 @@ export class IncidentQueries {
       type: e.type,
       occurredAt: e.occurredAt.toISOString(),
       actor: e.actorId && !hideRater(e) ? (actors.get(e.actorId) ?? null) : null,
-      summary: summarize(e),
+      // Entries carried over from an incident merged into this one say which incident they are about.
+      summary: e.incidentId === id ? summarize(e) : { ...summarize(e), incidentId: e.incidentId },
     }));
     return {
       ...toIncidentView(incident, incidentActionsFor(incident.status, user.role)),
@@ -134,6 +136,8 @@ export class IncidentQueries {
       tasks: visible.filter((d) => d.whistleId === null).map(dispatchView),
       timeline,
       citizenSatisfaction: incident.citizenSatisfaction,
+      likelyDuplicates: await this.duplicates.of(user, manager, incident),
+      lastSiteCheck: lastSiteCheckOf(shown, id),
     };
   }
 
@@ -184,6 +188,21 @@ export class IncidentQueries {
   }
 }
 
+/**
+ * Every incident merged into this one, also through incidents merged into those (A → B → C shows
+ * A's timeline on C too): merging keeps every timeline readable from the survivor.
+ */
+async function mergedInto(manager: EntityManager, id: string): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    `WITH RECURSIVE merged(id) AS (
+       SELECT id FROM incidents WHERE merged_into_id = $1
+       UNION SELECT i.id FROM incidents i JOIN merged m ON i.merged_into_id = m.id
+     ) SELECT id FROM merged`,
+    [id],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** The few payload fields a timeline row shows; ratings never appear here (back-to-back). */
 function summarize(e: EventRecord): Record<string, unknown> {
   const p = e.payload as Record<string, unknown>;
@@ -203,6 +222,7 @@ function summarize(e: EventRecord): Record<string, unknown> {
     'dispatchId',
     'departmentIds',
     'mergedIntoId',
+    'siteCheck',
   ];
   const summary: Record<string, unknown> = { change: e.change };
   for (const key of keep) if (p[key] !== undefined && p[key] !== null) summary[key] = p[key];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { IncidentDetail, IncidentView, Page } from '@whistle/shared';
+import type { CreatedIncidentView, IncidentDetail, IncidentView, Page, SiteCheckView } from '@whistle/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from '../common/reason.dto';
@@ -8,8 +8,10 @@ import { uuidParam } from '../common/uuid-param';
 import { CreateIncidentDto } from './dto/create-incident.dto';
 import { MergeIncidentDto, StandingRegisterDto } from './dto/incident-actions.dto';
 import { ListIncidentsDto } from './dto/list-incidents.dto';
+import { SiteCheckDto } from './dto/site-check.dto';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentsService } from './incidents.service';
+import { SiteChecksService } from './site-checks.service';
 
 const TRIAGE = ['street_operator', 'district_operator', 'admin'] as const;
 
@@ -20,11 +22,12 @@ export class IncidentsController {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly queries: IncidentQueries,
+    private readonly siteChecks: SiteChecksService,
   ) {}
 
   @Post()
   @Roles('street_operator', 'grid_worker', 'district_operator', 'admin')
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateIncidentDto): Promise<IncidentView> {
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateIncidentDto): Promise<CreatedIncidentView> {
     return this.incidents.create(user, body);
   }
 
@@ -74,6 +77,17 @@ export class IncidentsController {
   @Roles(...TRIAGE)
   close(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<IncidentView> {
     return this.incidents.close(user, id);
+  }
+
+  /** 现场核查: the grid worker of the incident's grid checks a resolved fix before the street verifies. */
+  @Post(':id/site-checks')
+  @Roles('grid_worker')
+  siteCheck(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() body: SiteCheckDto,
+  ): Promise<SiteCheckView> {
+    return this.siteChecks.check(user, id, body);
   }
 
   /** 挂账: the district puts the incident on the standing register with a reason and review date. */

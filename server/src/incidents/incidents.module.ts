@@ -5,11 +5,13 @@ import { IncidentAccess } from './incident-access.service';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
+import { LikelyDuplicates } from './likely-duplicates';
+import { SiteChecksService } from './site-checks.service';
 
 @Module({
   imports: [GridsModule, UsersModule],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentQueries, IncidentAccess],
+  providers: [IncidentsService, IncidentQueries, IncidentAccess, LikelyDuplicates, SiteChecksService],
   exports: [IncidentAccess, IncidentsService],
 })
 export class IncidentsModule {}

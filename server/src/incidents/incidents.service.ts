@@ -4,6 +4,7 @@ import {
   OPEN_INCIDENT_STATUSES,
   allActionsFrom,
   findTransition,
+  type CreatedIncidentView,
   type IncidentAction,
   type IncidentView,
 } from '@whistle/shared';
@@ -20,6 +21,7 @@ import { UsersService } from '../users/users.service';
 import type { CreateIncidentDto } from './dto/create-incident.dto';
 import type { StandingRegisterDto } from './dto/incident-actions.dto';
 import { IncidentAccess } from './incident-access.service';
+import { LikelyDuplicates } from './likely-duplicates';
 import { raiseIncident } from './raise-incident';
 import { Incident } from './incident.entity';
 import { incidentRooms } from './incident-rooms';
@@ -33,9 +35,15 @@ export class IncidentsService {
     private readonly grids: GridsService,
     private readonly users: UsersService,
     private readonly access: IncidentAccess,
+    private readonly duplicates: LikelyDuplicates,
   ) {}
 
-  async create(user: AuthUser, dto: CreateIncidentDto): Promise<IncidentView> {
+  /** `alongside` writes more rows (e.g. a report's photos) in the same transaction as the incident. */
+  async create(
+    user: AuthUser,
+    dto: CreateIncidentDto,
+    alongside?: (tx: RecordingTx, incident: Incident) => Promise<void>,
+  ): Promise<CreatedIncidentView> {
     const grid = this.grids.locateOrFail(dto.location);
     if (user.role === 'street_operator' && grid.streetId !== user.streetId) {
       throw new ForbiddenException('The location is outside your street');
@@ -43,9 +51,14 @@ export class IncidentsService {
     if (user.role === 'grid_worker' && !(await this.users.gridIdsOf(user.id)).includes(grid.id)) {
       throw new ForbiddenException('The location is outside your grids');
     }
-    return this.recorder.run(async (tx) =>
-      toIncidentView(await raiseIncident(tx, { ...dto, grid, reportedById: user.id })),
-    );
+    return this.recorder.run(async (tx) => {
+      const incident = await raiseIncident(tx, { ...dto, grid, reportedById: user.id });
+      await alongside?.(tx, incident);
+      return {
+        ...toIncidentView(incident),
+        likelyDuplicates: await this.duplicates.of(user, tx.manager, incident),
+      };
+    });
   }
 
   register(user: AuthUser, id: string): Promise<IncidentView> {

@@ -14,7 +14,7 @@ export interface RaiseIncidentInput {
   location: LngLat;
   /** The grid holding the location: it decides community, street and district. */
   grid: IndexedGrid;
-  reportedById: string;
+  reportedById: string | null;
   /** Tasks sent down by a department arrive already registered. */
   registeredAt?: Date;
 }

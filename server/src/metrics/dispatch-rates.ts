@@ -29,7 +29,7 @@ export interface DispatchRateCounts {
  * before the deadline never counts: nobody missed anything. `closed_at` may be unset on those,
  * and since both states are final, `updated_at` is when they were entered.
  */
-function stageDue(doneAt: SqlFragment, dueBy: SqlFragment, now: Date): SqlFragment {
+export function stageDue(doneAt: SqlFragment, dueBy: SqlFragment, now: Date): SqlFragment {
   return sql`(${doneAt} IS NOT NULL OR (${dueBy} < ${now} AND (d.status NOT IN ('rejected', 'cancelled') OR COALESCE(d.closed_at, d.updated_at) > ${dueBy})))`;
 }
 

@@ -1,16 +1,32 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MetricsSummary } from '@whistle/shared';
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { GridLoad, MetricsRankings, MetricsSummary, MetricsTrends } from '@whistle/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { MetricsPeriodDto, MetricsTrendsDto } from './dto/metrics-period.dto';
+import { checkPeriod } from './metrics-period';
 import { metricsScopeOf } from './metrics-scope';
 import { MetricsService } from './metrics.service';
+import { PeriodMetricsService } from './period-metrics.service';
+
+/** The leaders' view: who may look at the whole district over a chosen period. */
+const DISTRICT_VIEWERS = ['district_leader', 'district_operator', 'admin'] as const;
 
 @ApiTags('metrics')
 @ApiBearerAuth()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly period: PeriodMetricsService,
+  ) {}
 
   @Get('summary')
   @Roles('district_operator', 'district_leader', 'admin', 'street_operator', 'dept_officer')
@@ -24,5 +40,31 @@ export class MetricsController {
   @ApiForbiddenResponse({ description: 'Grid workers have no metrics view' })
   summary(@CurrentUser() user: AuthUser): Promise<MetricsSummary> {
     return this.metrics.summary(metricsScopeOf(user));
+  }
+
+  @Get('trends')
+  @Roles(...DISTRICT_VIEWERS)
+  @ApiOperation({ summary: 'Incidents, whistles, arrivals and resolutions per hour or Beijing day' })
+  @ApiOkResponse({ description: 'MetricsTrends (see @whistle/shared)' })
+  @ApiBadRequestResponse({ description: 'from/to missing, reversed or too far apart' })
+  trends(@CurrentUser() user: AuthUser, @Query() query: MetricsTrendsDto): Promise<MetricsTrends> {
+    const bucket = query.bucket ?? 'day';
+    return this.period.trends(user.districtId, checkPeriod(query.from, query.to, bucket), bucket);
+  }
+
+  @Get('rankings')
+  @Roles(...DISTRICT_VIEWERS)
+  @ApiOperation({ summary: 'Department and street figures over a period' })
+  @ApiOkResponse({ description: 'MetricsRankings (see @whistle/shared)' })
+  rankings(@CurrentUser() user: AuthUser, @Query() query: MetricsPeriodDto): Promise<MetricsRankings> {
+    return this.period.rankings(user.districtId, checkPeriod(query.from, query.to));
+  }
+
+  @Get('grid-load')
+  @Roles(...DISTRICT_VIEWERS)
+  @ApiOperation({ summary: 'Per grid: incidents reported in the period and open now (the heat map)' })
+  @ApiOkResponse({ description: 'GridLoad (see @whistle/shared)' })
+  gridLoad(@CurrentUser() user: AuthUser, @Query() query: MetricsPeriodDto): Promise<GridLoad> {
+    return this.period.gridLoad(user.districtId, checkPeriod(query.from, query.to));
   }
 }

@@ -2,9 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MetricsController } from './metrics.controller';
 import { MetricsPusher } from './metrics-pusher.service';
 import { MetricsService } from './metrics.service';
+import { PeriodMetricsService } from './period-metrics.service';
 
 export interface MetricsRoleOptions {
-  /** Serve GET /api/metrics/summary. */
+  /** Serve GET /api/metrics/summary, trends, rankings and grid-load. */
   serveApi: boolean;
   /** Push `metrics.updated` to district rooms. */
   runWorkers: boolean;
@@ -16,7 +17,7 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       controllers: serveApi ? [MetricsController] : [],
-      providers: [MetricsService, ...(runWorkers ? [MetricsPusher] : [])],
+      providers: [MetricsService, PeriodMetricsService, ...(runWorkers ? [MetricsPusher] : [])],
       exports: [MetricsService],
     };
   }

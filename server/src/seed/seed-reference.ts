@@ -17,6 +17,8 @@ import { StreetLeader } from '../streets/street-leader.entity';
 import { Street } from '../streets/street.entity';
 import { User } from '../users/user.entity';
 import { Whistle } from '../whistles/whistle.entity';
+import { HotlineOrder } from '../hotline/hotline-order.entity';
+import { seedDemoOpen311Key } from '../open311/demo-key';
 import {
   ADMISSION_LISTS,
   DEMO_PASSWORD,
@@ -89,6 +91,7 @@ export async function seedReference(dataSource: DataSource, options: SeedOptions
     const people = await writePeople(m, layout, areas, passwordHash);
     const links = await writeLinks(m, layout, areas, people);
     const timerRules = await replaceTimerRules(m);
+    await seedDemoOpen311Key(m, people.users.admin ?? null);
     await removeStaleAreas(
       m,
       Object.values(areas.streets),
@@ -238,7 +241,7 @@ async function writeLinks(m: EntityManager, layout: DemoLayout, areas: AreaIds, 
 /** Children before parents, so this also holds once foreign keys are added. */
 async function deleteOperationalData(m: EntityManager): Promise<number> {
   let deleted = 0;
-  for (const entity of [OutboxEntry, EventRecord, Rating, Dispatch, Whistle, Incident]) {
+  for (const entity of [OutboxEntry, EventRecord, Rating, Dispatch, Whistle, HotlineOrder, Incident]) {
     const result = await m.createQueryBuilder().delete().from(entity).execute();
     deleted += result.affected ?? 0;
   }

@@ -20,6 +20,12 @@ export interface CreateIncidentRequest {
   source: IncidentSource;
 }
 
+/** POST /api/incidents/:id/site-checks: a note (1..500) is required when the fix did not hold. */
+export interface SiteCheckRequest {
+  fixed: boolean;
+  note?: string;
+}
+
 export interface RejectRequest {
   reason: string;
 }

@@ -80,6 +80,31 @@ export interface IncidentView {
   actions?: IncidentAction[];
 }
 
+/** A short view of another incident, e.g. one offered as a likely duplicate. */
+export type IncidentSummary = Pick<
+  IncidentView,
+  | 'id'
+  | 'title'
+  | 'category'
+  | 'priority'
+  | 'source'
+  | 'status'
+  | 'location'
+  | 'streetId'
+  | 'gridId'
+  | 'createdAt'
+>;
+
+/** An open incident of the same category within 50 m and 24 h, with how far away it is. */
+export interface LikelyDuplicate extends IncidentSummary {
+  distanceMeters: number;
+}
+
+/** What `POST /api/incidents` answers: the new incident and the open ones it may duplicate, nearest first. */
+export interface CreatedIncidentView extends IncidentView {
+  likelyDuplicates: LikelyDuplicate[];
+}
+
 export interface DispatchView {
   id: string;
   whistleId: string | null;
@@ -138,6 +163,18 @@ export interface IncidentDetail extends IncidentView {
   tasks: DispatchView[];
   timeline: TimelineEntry[];
   citizenSatisfaction: SatisfactionResult | null;
+  /** Open incidents of the same category within 50 m, created within 24 h of this one; nearest first. */
+  likelyDuplicates: LikelyDuplicate[];
+  /** The latest grid worker's on-site check (现场核查) of the fix, for the street before it verifies. */
+  lastSiteCheck?: SiteCheckView | null;
+}
+
+/** A grid worker's on-site check of a resolved incident; recorded as an event, not a row. */
+export interface SiteCheckView {
+  fixed: boolean;
+  note: string | null;
+  checkedById: string;
+  checkedAt: IsoTime;
 }
 
 export interface Page<T> {
@@ -145,4 +182,93 @@ export interface Page<T> {
   total: number;
   /** Opaque cursor for the next page, null on the last page. */
   nextCursor: string | null;
+}
+
+/**
+ * Where the map's basemap comes from (`GET /api/basemap`, public): a deployment's own style URL,
+ * a PMTiles archive (usually the server's own local file), or neither — then the dashboard draws
+ * its self-contained offline style.
+ */
+export interface BasemapView {
+  styleUrl: string | null;
+  pmtilesUrl: string | null;
+}
+
+/**
+ * A photo attached to an incident (a grid worker's report, or a duty officer's "resolved" proof).
+ * `url` and `thumbnailUrl` are API paths that need the bearer header; browsers show them through
+ * object URLs.
+ */
+export interface PhotoView {
+  id: string;
+  incidentId: string;
+  dispatchId: string | null;
+  contentType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  url: string;
+  thumbnailUrl: string;
+  uploadedById: string;
+  createdAt: IsoTime;
+}
+
+/** `POST /api/incidents/report`: the same body as `POST /api/incidents`, plus the stored photos. */
+export type ReportedIncidentView = CreatedIncidentView & { photos: PhotoView[] };
+
+/** Feature properties of the boundary export (`GET /api/boundaries/*`); the import takes the same. */
+export interface BoundaryProperties {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+export type StreetBoundaryProperties = BoundaryProperties & { districtId: string };
+/** `streetCode` lets a file name a parent it creates itself; on import it wins over `streetId`. */
+export type CommunityBoundaryProperties = BoundaryProperties & { streetId: string; streetCode: string };
+export type GridBoundaryProperties = BoundaryProperties & {
+  streetId: string;
+  communityId: string;
+  communityCode: string;
+  kind: GridKind;
+  name: string;
+};
+
+export type BoundaryLayer = 'streets' | 'communities' | 'grids';
+
+export type BoundaryProblemKind =
+  | 'malformed'
+  | 'duplicate_code'
+  | 'unknown_parent'
+  | 'invalid_geometry'
+  | 'self_intersection'
+  | 'outside_parent'
+  | 'overlap'
+  | 'gap';
+
+/** One thing wrong with a boundary file, with where it is when it has a place. */
+export interface BoundaryProblem {
+  kind: BoundaryProblemKind;
+  layer: BoundaryLayer;
+  /** Codes of the features involved (two for an overlap; the parent for a gap). */
+  codes: string[];
+  message: string;
+  /** Square metres of the overlap, gap or part outside the parent. */
+  areaM2?: number;
+  /** A point inside the overlap, gap or part outside the parent. */
+  location?: LngLat;
+}
+
+export interface BoundaryLayerCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What an import would do (or did) and everything wrong with the file; `ok` only with no problems. */
+export interface BoundaryImportReport {
+  ok: boolean;
+  applied: boolean;
+  problems: BoundaryProblem[];
+  counts: Record<BoundaryLayer, BoundaryLayerCounts>;
 }

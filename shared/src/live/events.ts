@@ -1,5 +1,5 @@
 import type { Stage, WhistleType } from '../domain/vocabulary';
-import type { DispatchView, IncidentView, IsoTime, WhistleView } from '../api/views';
+import type { DispatchView, IncidentView, IsoTime, SiteCheckView, WhistleView } from '../api/views';
 import type { MetricsSummary } from '../metrics/summary';
 
 /** Socket.io event names; each carries a LiveEvent envelope with a monotonically increasing id. */
@@ -35,7 +35,8 @@ export interface DeadlineOverduePayload {
 
 export interface LiveEventPayloads {
   'incident.created': IncidentView;
-  'incident.updated': IncidentView & { change: string };
+  /** `siteCheck` comes with change `site_check` only: what the grid worker found on site. */
+  'incident.updated': IncidentView & { change: string; siteCheck?: Pick<SiteCheckView, 'fixed' | 'note'> };
   'whistle.created': Omit<WhistleView, 'dispatches' | 'leaderDispatches'> & { departmentIds: string[] };
   'dispatch.created': DispatchView;
   'dispatch.updated': DispatchView & { change: string };

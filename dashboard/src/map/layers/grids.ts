@@ -20,12 +20,12 @@ export const gridFillLayer: FillLayerSpecification = {
       MAP_COLORS.gridFillEmpty,
       1,
       MAP_COLORS.gridFillLow,
-      3,
+      5,
       MAP_COLORS.gridFillMid,
-      6,
+      10,
       MAP_COLORS.gridFillHigh,
     ],
-    'fill-opacity': 0.75,
+    'fill-opacity': 0.6,
   },
 };
 

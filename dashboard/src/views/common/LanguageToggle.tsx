@@ -7,6 +7,7 @@ export function LanguageToggle() {
     <button
       type="button"
       className="lang-toggle"
+      data-testid="language-toggle"
       onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
     >
       {t('common.language')}

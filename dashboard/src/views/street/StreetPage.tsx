@@ -1,63 +1,116 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useIncidents } from '../../api/queries';
-import { useNames } from '../../i18n/names';
+import { runningStage } from '@whistle/shared';
+import { useDispatches } from '../../api/queries';
 import { useLiveEvents } from '../../live/LiveProvider';
 import type { AnyLiveEvent } from '../../live/types';
-import { QueryState } from '../common/QueryState';
 import { ViewHeader } from '../common/ViewHeader';
+import { refreshFromEvents } from '../desk/live-invalidation';
+import { IncidentDetailPane } from './IncidentDetailPane';
+import { NO_FILTERS, type IncidentFilters } from './incident-filters';
+import { IncidentList } from './IncidentList';
+import { RegisterIncidentDialog } from './RegisterIncidentDialog';
+import { TasksInbox } from './TasksInbox';
+import '../desk/desk.css';
 
-/** First version of the street console: the street's incidents, newest first, refreshed live. */
+type Pane = 'incidents' | 'tasks';
+
+/** 街道指挥中心: register incidents, follow them with their whistles, and take tasks sent down. */
 export function StreetPage() {
   const { t } = useTranslation();
-  const names = useNames();
-  const incidents = useIncidents();
   const client = useQueryClient();
+  const dispatches = useDispatches();
+  const [pane, setPane] = useState<Pane>('incidents');
+  const [filters, setFilters] = useState<IncidentFilters>(NO_FILTERS);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [registering, setRegistering] = useState(false);
+
+  // One refetch per batch, whatever its size: lists and the open detail follow the server.
   const onEvents = useCallback(
     (events: readonly AnyLiveEvent[]) => {
-      if (events.some((e) => e.type.startsWith('incident.')))
-        void client.invalidateQueries({ queryKey: ['incidents'] });
+      refreshFromEvents(client, events);
     },
     [client],
   );
   useLiveEvents(onEvents);
-  const items = incidents.data?.items ?? [];
+
+  const tasks = useMemo(
+    () => (dispatches.data ?? []).filter((d) => d.direction === 'dept_to_street'),
+    [dispatches.data],
+  );
+  const waiting = tasks.filter((d) => runningStage(d.status) !== null).length;
+
   return (
-    <div className="desk">
+    <div className="desk" data-testid="view-street">
       <ViewHeader title={t('view.street')} />
-      <main className="desk__main">
-        <h2>
-          {t('list.incidents')} ({incidents.data?.total ?? 0})
-        </h2>
-        <QueryState loading={incidents.isPending} error={incidents.isError} empty={items.length === 0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('list.title')}</th>
-                <th>{t('list.category')}</th>
-                <th>{t('list.priority')}</th>
-                <th>{t('list.status')}</th>
-                <th>{t('list.reportedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id} data-testid="incident-row">
-                  <td>{i.title}</td>
-                  <td>{names.category(i.category)}</td>
-                  <td>{t(`priority.${i.priority}`)}</td>
-                  <td>
-                    {t(`incidentStatus.${i.status}`)}
-                    {i.overdue && <span className="badge badge--red">{t('list.overdue')}</span>}
-                  </td>
-                  <td>{names.dateTime(i.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </QueryState>
+      <div className="toolbar">
+        <div className="tabs" role="tablist">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={pane === 'incidents'}
+            className={`tab${pane === 'incidents' ? ' tab--on' : ''}`}
+            onClick={() => setPane('incidents')}
+          >
+            {t('street.pane.incidents')}
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={pane === 'tasks'}
+            className={`tab${pane === 'tasks' ? ' tab--on' : ''}`}
+            data-testid="tab-tasks"
+            onClick={() => setPane('tasks')}
+          >
+            {t('street.pane.tasks')} <span className="count">{waiting}</span>
+          </button>
+        </div>
+        <span className="toolbar__spacer" />
+        <button
+          type="button"
+          className="primary"
+          data-testid="register-incident"
+          onClick={() => setRegistering(true)}
+        >
+          {t('street.register.open')}
+        </button>
+      </div>
+      <main className="split">
+        <section className="split__list">
+          {pane === 'incidents' ? (
+            <IncidentList
+              filters={filters}
+              onFilters={setFilters}
+              selectedId={selectedId}
+              onOpen={setSelectedId}
+            />
+          ) : (
+            <TasksInbox
+              tasks={tasks}
+              loading={dispatches.isPending}
+              error={dispatches.isError}
+              onOpen={setSelectedId}
+            />
+          )}
+        </section>
+        <aside className="split__detail">
+          {selectedId ? (
+            <IncidentDetailPane key={selectedId} incidentId={selectedId} onOpen={setSelectedId} />
+          ) : (
+            <p className="muted">{t('street.pickOne')}</p>
+          )}
+        </aside>
       </main>
+      {registering && (
+        <RegisterIncidentDialog
+          onClose={() => setRegistering(false)}
+          onCreated={(id) => {
+            setRegistering(false);
+            setSelectedId(id);
+          }}
+        />
+      )}
     </div>
   );
 }

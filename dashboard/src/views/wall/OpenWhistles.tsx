@@ -5,28 +5,12 @@ import { formatDuration } from '../common/duration';
 import { useNow } from '../common/useNow';
 import { countdownTone, runningStage } from './stage';
 import type { FeedNames } from './describe-event';
+import { groupByWhistle, takeWhatFits } from './whistle-groups';
 
-interface WhistleGroup {
-  whistleId: string;
-  first: DispatchView;
-  dispatches: DispatchView[];
-}
+/** Rows the column holds at the wall's type size (a whistle's title counts as one more row). */
+const ROWS_THAT_FIT = 30;
 
-function groupByWhistle(dispatches: readonly DispatchView[]): WhistleGroup[] {
-  const groups = new Map<string, WhistleGroup>();
-  for (const d of dispatches) {
-    if (!d.whistleId) continue; // tasks sent down to streets are not whistles
-    const group = groups.get(d.whistleId) ?? { whistleId: d.whistleId, first: d, dispatches: [] };
-    group.dispatches.push(d);
-    groups.set(d.whistleId, group);
-  }
-  // Newest whistle first: that is the one the room is talking about.
-  return [...groups.values()].sort((a, b) => b.first.createdAt.localeCompare(a.first.createdAt));
-}
-
-const MAX_WHISTLES = 12;
-
-/** Right column: open whistles, one row per summoned department with its stage and countdown. */
+/** Right column: open whistles, one live countdown per summoned department and stage. */
 export function OpenWhistles({
   dispatches,
   names,
@@ -36,14 +20,17 @@ export function OpenWhistles({
 }) {
   const { t } = useTranslation();
   const now = useNow();
-  const groups = useMemo(() => groupByWhistle(dispatches).slice(0, MAX_WHISTLES), [dispatches]);
+  const { shown, hidden } = useMemo(
+    () => takeWhatFits(groupByWhistle(dispatches), ROWS_THAT_FIT),
+    [dispatches],
+  );
   return (
-    <section className="wall-panel wall-whistles">
+    <section className="wall-panel wall-whistles" data-testid="open-whistles">
       <h2>{t('wall.openWhistles')}</h2>
-      {groups.length === 0 && <p className="muted">{t('wall.noWhistles')}</p>}
+      {shown.length === 0 && <p className="muted">{t('wall.noWhistles')}</p>}
       <ul className="whistles">
-        {groups.map((g) => (
-          <li key={g.whistleId} className="whistle">
+        {shown.map((g) => (
+          <li key={g.whistleId} className="whistle" data-whistle-id={g.whistleId}>
             <div className="whistle__title">
               <span className={`whistle__type whistle__type--${g.first.whistleType}`}>
                 {names.whistleType(g.first.whistleType)}
@@ -57,8 +44,17 @@ export function OpenWhistles({
               const tone = countdownTone(stage, now);
               const left = stage.dueAt - now;
               return (
-                <div key={d.id} className={`countdown countdown--${tone}`} data-testid="countdown">
-                  <span className="countdown__dept">{names.department(d.departmentId)}</span>
+                <div
+                  key={d.id}
+                  className={`countdown countdown--${tone}`}
+                  data-testid="countdown"
+                  data-dispatch-id={d.id}
+                  data-stage={stage.stage}
+                  data-tone={tone}
+                >
+                  <span className="countdown__dept">
+                    {d.departmentId ? names.department(d.departmentId) : t('role.district_leader')}
+                  </span>
                   <span className="countdown__stage">{t(`stage.${stage.stage}`)}</span>
                   <span className="countdown__time">
                     {left >= 0
@@ -71,6 +67,7 @@ export function OpenWhistles({
           </li>
         ))}
       </ul>
+      {hidden > 0 && <p className="wall-whistles__more">{t('wall.moreWhistles', { count: hidden })}</p>}
     </section>
   );
 }

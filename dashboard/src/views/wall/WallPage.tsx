@@ -1,42 +1,55 @@
-import { useCallback } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { RUNNING_DISPATCH_STATUSES, useDispatches, useGrids, useMetricsSummary } from '../../api/queries';
-import { useLiveEvents } from '../../live/LiveProvider';
-import type { AnyLiveEvent } from '../../live/types';
+import { useCallback, useState } from 'react';
+import { useGrids, useMetricsSummary } from '../../api/queries';
+import { useBasemap, useBoundaries } from '../../map/boundary-queries';
 import { DistrictMap } from '../../map/DistrictMap';
+import type { IncidentColorMode } from '../../map/incident-colors';
 import { EventFeed } from './EventFeed';
+import { IncidentPanel } from './IncidentPanel';
 import { KpiCards } from './KpiCards';
+import { MapToolbar } from './MapToolbar';
 import { OpenWhistles } from './OpenWhistles';
 import { TitleBar } from './TitleBar';
 import { useFeedNames } from './useFeedNames';
+import { useRunningDispatches } from './useRunningDispatches';
 import { useWallIncidents } from './useWallIncidents';
 
-/** The command-centre wall screen (指挥大屏), first version: a fixed 16:9 layout, no scrolling. */
+/**
+ * The command-centre wall screen (指挥大屏): a fixed 16:9 layout that fills the screen without
+ * scrolling. Incidents reach the map through a model outside React (setData per frame); only the
+ * whistle list, KPIs and feed are React state, each bounded to what fits.
+ */
 export function WallPage() {
   const metrics = useMetricsSummary();
   const grids = useGrids();
-  const dispatches = useDispatches(RUNNING_DISPATCH_STATUSES);
+  const streets = useBoundaries('streets');
+  const communities = useBoundaries('communities');
+  const basemap = useBasemap();
+  const dispatches = useRunningDispatches();
   const names = useFeedNames();
   const incidents = useWallIncidents();
-  const client = useQueryClient();
-  // Dispatch changes refetch the running list (at most once per batch of events).
-  const onEvents = useCallback(
-    (events: readonly AnyLiveEvent[]) => {
-      if (events.some((e) => e.type === 'dispatch.created' || e.type === 'dispatch.updated')) {
-        void client.invalidateQueries({ queryKey: ['dispatches'] });
-      }
-    },
-    [client],
-  );
-  useLiveEvents(onEvents);
+  const [colorMode, setColorMode] = useState<IncidentColorMode>('category');
+  const [selected, setSelected] = useState<string | null>(null);
+  const onIncidentClick = useCallback((id: string) => setSelected(id), []);
   return (
-    <div className="wall">
+    <div className="wall" data-testid="view-wall">
       <TitleBar />
       <KpiCards metrics={metrics.data} />
       <section className="wall-map">
-        {grids.data && <DistrictMap grids={grids.data} incidents={incidents} />}
+        {basemap.data && (
+          <DistrictMap
+            grids={grids.data}
+            streets={streets.data}
+            communities={communities.data}
+            basemap={basemap.data}
+            incidents={incidents}
+            colorMode={colorMode}
+            onIncidentClick={onIncidentClick}
+          />
+        )}
+        <MapToolbar mode={colorMode} onMode={setColorMode} />
+        {selected && <IncidentPanel incidentId={selected} names={names} onClose={() => setSelected(null)} />}
       </section>
-      <OpenWhistles dispatches={dispatches.data ?? []} names={names} />
+      <OpenWhistles dispatches={dispatches} names={names} />
       <EventFeed />
     </div>
   );

@@ -1,0 +1,119 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { DispatchView } from '@whistle/shared';
+import { LiveProvider } from '../../live/LiveProvider';
+import { FakeSocket } from '../../test/fake-socket';
+import { deskUser, fakeFetch, renderSignedIn } from '../desk/desk-test-utils';
+import { DutyPage } from './DutyPage';
+
+let socket: FakeSocket | null = null;
+jest.mock('../../live/socket', () => ({
+  createSocket: (auth: never) => {
+    socket = new FakeSocket(auth);
+    return socket;
+  },
+}));
+
+const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+function dispatch(): DispatchView {
+  return {
+    id: 'dsp-1',
+    whistleId: 'w1',
+    incidentId: 'inc-1',
+    direction: 'street_to_dept',
+    assigneeKind: 'department',
+    departmentId: 'dep1',
+    leaderUserId: null,
+    streetId: 's1',
+    whistleType: 'emergency',
+    status: 'pending',
+    acceptBy: soon(5),
+    arriveBy: soon(30),
+    resolveBy: soon(240),
+    acceptedAt: null,
+    arrivedAt: null,
+    resolvedAt: null,
+    verifiedAt: null,
+    overdueStages: [],
+    overdueNotices: 0,
+    lastOverdueAt: null,
+    rejectReason: null,
+    resolutionNote: null,
+    arrivalLocation: null,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    incident: {
+      id: 'inc-1',
+      title: '燃气管道泄漏',
+      category: 'gas_leak',
+      priority: 'urgent',
+      location: { lng: 118.79, lat: 32.02 },
+      streetId: 's1',
+      gridId: 'g1',
+    },
+    actions: ['accept', 'reject'],
+  };
+}
+
+describe('duty console', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    document.title = '值班台';
+  });
+
+  it('alerts on a new dispatch for the department and offers the state machine’s actions', async () => {
+    let served: DispatchView[] = [];
+    fakeFetch((_method, path) => {
+      if (path === '/api/dispatches') return [200, served];
+      if (path === '/api/streets' || path === '/api/departments') return [200, []];
+      return undefined;
+    });
+    renderSignedIn(
+      <LiveProvider>
+        <DutyPage />
+      </LiveProvider>,
+      deskUser('dept_officer'),
+    );
+    expect(await screen.findByText('暂无数据')).toBeTruthy();
+    expect(screen.getByTestId('tab-new').textContent).toContain('0');
+
+    served = [dispatch()];
+    act(() =>
+      socket?.emit({
+        id: '11',
+        type: 'dispatch.created',
+        occurredAt: new Date().toISOString(),
+        payload: dispatch(),
+      }),
+    );
+    const row = await screen.findByTestId('dispatch-row');
+    expect(row.getAttribute('data-dispatch-id')).toBe('dsp-1');
+    expect(row.className).toContain('row--fresh');
+    expect(screen.getByTestId('tab-new').textContent).toContain('1');
+    await waitFor(() => expect(document.title).toBe('【新派单】值班台'), { timeout: 3000 });
+
+    // Opening the dispatch clears its highlight; a click ends the blinking title.
+    fireEvent.pointerDown(window);
+    fireEvent.click(row);
+    await waitFor(() => expect(document.title).toBe('值班台'));
+    expect(screen.getByTestId('dispatch-row').className).not.toContain('row--fresh');
+    expect(screen.getByTestId('action-accept')).toBeTruthy();
+    expect(screen.getByTestId('action-reject')).toBeTruthy();
+    expect(screen.queryByTestId('action-resolve')).toBeNull();
+  });
+
+  it('turns the sound off and remembers it', async () => {
+    fakeFetch((_method, path) => (path === '/api/dispatches' ? [200, []] : [200, []]));
+    renderSignedIn(
+      <LiveProvider>
+        <DutyPage />
+      </LiveProvider>,
+      deskUser('dept_officer'),
+    );
+    const toggle = await screen.findByTestId('sound-toggle');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(localStorage.getItem('whistle.duty.sound')).toBe('off');
+  });
+});

@@ -1,0 +1,63 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiErrorBody, IncidentDetail, SiteCheckRequest, SiteCheckView } from '@whistle/shared';
+import { ApiError, apiRequest } from '../../api/client';
+import { useSession, useSignedIn } from '../../api/SessionProvider';
+import type { SiteCheckDraft } from './site-check';
+
+const detailKey = (incidentId: string) => ['grid-worker', 'incident', incidentId] as const;
+
+/** What a submitted check answers; photos go after the check, and may fail on their own. */
+export interface SiteCheckAnswer {
+  check: SiteCheckView;
+  photosFailed: boolean;
+}
+
+/** The incident's latest on-site check, from its detail (the list view does not carry it). */
+export function useLastSiteCheck(incidentId: string) {
+  const { token } = useSignedIn();
+  return useQuery({
+    queryKey: detailKey(incidentId),
+    queryFn: () => apiRequest<IncidentDetail>(`/incidents/${incidentId}`, { token }),
+    select: (detail) => detail.lastSiteCheck ?? null,
+  });
+}
+
+/**
+ * Sends the check, then the photos (multipart, as the report does). The check goes first: it is
+ * what the street waits for, and the server refuses it (409) if the incident moved on meanwhile,
+ * before any photo was uploaded.
+ */
+export function useSubmitSiteCheck(incidentId: string) {
+  const { token } = useSignedIn();
+  const { logout } = useSession();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (draft: SiteCheckDraft): Promise<SiteCheckAnswer> => {
+      const note = draft.note.trim();
+      const body: SiteCheckRequest = { fixed: draft.fixed === true, ...(note ? { note } : {}) };
+      const check = await apiRequest<SiteCheckView>(`/incidents/${incidentId}/site-checks`, {
+        token,
+        method: 'POST',
+        body,
+      });
+      if (draft.photos.length === 0) return { check, photosFailed: false };
+      const form = new FormData();
+      for (const photo of draft.photos) form.append('photos', photo, photo.name);
+      const response = await fetch(new URL(`/api/incidents/${incidentId}/photos`, window.location.origin), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        body: form,
+      }).catch(() => null);
+      if (response?.status === 401) {
+        const error = (await response.json().catch(() => null)) as ApiErrorBody | null;
+        logout();
+        throw new ApiError(401, error);
+      }
+      return { check, photosFailed: !response?.ok };
+    },
+    onSuccess: ({ check }) =>
+      client.setQueryData<IncidentDetail>(detailKey(incidentId), (detail) =>
+        detail ? { ...detail, lastSiteCheck: check } : detail,
+      ),
+  });
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { GridsModule } from '../grids/grids.module';
+import { HotlineController } from './hotline.controller';
+import { HotlineImportService } from './hotline-import.service';
+import { HotlineOrdersService } from './hotline-orders.service';
+import { HotlinePlaces } from './hotline-places.service';
+
+/** 12345 hotline work orders: batch import, single-order webhook, satisfaction call-backs. */
+@Module({
+  imports: [GridsModule],
+  controllers: [HotlineController],
+  providers: [HotlineImportService, HotlineOrdersService, HotlinePlaces],
+})
+export class HotlineModule {}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { pointOnFeature } from '@turf/turf';
+import { Repository } from 'typeorm';
+import type { LngLat } from '@whistle/shared';
+import { Grid } from '../grids/grid.entity';
+import { GridsService } from '../grids/grids.service';
+import { Community } from '../streets/community.entity';
+import { Street } from '../streets/street.entity';
+
+interface NamedArea {
+  kind: 'community' | 'street';
+  id: string;
+  names: string[];
+}
+
+/**
+ * Whistle has no address register, so an Open311 location given only in words is matched against
+ * the names the district does know: a community (社区) named in the text wins over a street
+ * (街道), the longest name first. `address_id` is read as a grid code (网格编码).
+ */
+@Injectable()
+export class AddressResolver {
+  constructor(
+    @InjectRepository(Street) private readonly streets: Repository<Street>,
+    @InjectRepository(Community) private readonly communities: Repository<Community>,
+    @InjectRepository(Grid) private readonly grids: Repository<Grid>,
+    private readonly gridIndex: GridsService,
+  ) {}
+
+  async fromAddressString(address: string): Promise<LngLat | null> {
+    const text = address.toLowerCase();
+    const [streets, communities] = await Promise.all([this.streets.find(), this.communities.find()]);
+    const areas: NamedArea[] = [
+      ...communities.map((c) => ({ kind: 'community' as const, id: c.id, names: [c.nameZh, c.nameEn] })),
+      ...streets.map((s) => ({ kind: 'street' as const, id: s.id, names: [s.nameZh, s.nameEn] })),
+    ];
+    const matches = areas
+      .map((a) => ({ area: a, length: longestNameIn(text, a.names) }))
+      .filter((m) => m.length > 0)
+      .sort((a, b) => kindRank(a.area) - kindRank(b.area) || b.length - a.length);
+    const best = matches[0]?.area;
+    if (!best) return null;
+    if (best.kind === 'street') {
+      const street = streets.find((s) => s.id === best.id);
+      const center = street ? { lng: street.centerLng, lat: street.centerLat } : null;
+      if (center && this.gridIndex.locate(center)?.streetId === best.id) return center;
+      return this.pointIn(await this.grids.findOne({ where: { streetId: best.id }, order: { code: 'ASC' } }));
+    }
+    return this.pointIn(
+      await this.grids.findOne({ where: { communityId: best.id }, order: { code: 'ASC' } }),
+    );
+  }
+
+  async fromAddressId(addressId: string): Promise<LngLat | null> {
+    return this.pointIn(await this.grids.findOneBy({ code: addressId }));
+  }
+
+  /** A point surely inside the grid (a polygon's centroid can fall outside it). */
+  private pointIn(grid: Grid | null): LngLat | null {
+    if (!grid) return null;
+    const [lng, lat] = pointOnFeature(grid.polygon).geometry.coordinates as [number, number];
+    return { lng, lat };
+  }
+}
+
+function longestNameIn(text: string, names: string[]): number {
+  return Math.max(
+    0,
+    ...names.filter((n) => n.length >= 2 && text.includes(n.toLowerCase())).map((n) => n.length),
+  );
+}
+
+function kindRank(area: NamedArea): number {
+  return area.kind === 'community' ? 0 : 1;
+}

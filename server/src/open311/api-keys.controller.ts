@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { IssuedOpen311ApiKey, Open311ApiKeyView } from '@whistle/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { uuidParam } from '../common/uuid-param';
+import { ApiKeysService } from './api-keys.service';
+import { CreateApiKeyDto } from './dto/create-api-key.dto';
+
+/** Admins issue keys to Open311 clients (the 12345 app, vendors) and revoke them. */
+@ApiTags('open311-keys')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('open311-keys')
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Post()
+  issue(@CurrentUser() user: AuthUser, @Body() dto: CreateApiKeyDto): Promise<IssuedOpen311ApiKey> {
+    return this.keys.issue(user, dto);
+  }
+
+  @Get()
+  list(): Promise<Open311ApiKeyView[]> {
+    return this.keys.list();
+  }
+
+  @Delete(':id')
+  revoke(@Param('id', uuidParam) id: string): Promise<Open311ApiKeyView> {
+    return this.keys.revoke(id);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { resolve } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { LocalPhotoStorage } from './local-photo-storage';
+import { PhotoFiles } from './photo-files.service';
+import { PHOTO_STORAGE } from './photo-storage';
+import { PhotosController } from './photos.controller';
+import { PhotosService } from './photos.service';
+
+@Module({
+  imports: [IncidentsModule],
+  controllers: [PhotosController],
+  providers: [
+    // The local volume by default; an S3-compatible store replaces this one provider.
+    {
+      provide: PHOTO_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalPhotoStorage(resolve(config.PHOTO_DIR)),
+    },
+    PhotoFiles,
+    PhotosService,
+  ],
+})
+export class PhotosModule {}
