@@ -2,7 +2,7 @@
  * Test tiers: `unit` (pure logic, *.spec.ts beside the code), `integration` (the real app on real
  * PostgreSQL and Redis, server/test/**\/*.int-spec.ts, each file on its own database and Redis
  * prefix), `dashboard` (React components and the live store in jsdom, dashboard/src/**\/*.test.ts(x))
- * and `e2e` (browser journeys in test/, added by the dashboard work).
+ * and `e2e` (browser journeys in test/e2e/: Chromium against the real server and built dashboard).
  */
 const swc = [
   '@swc/jest',
@@ -48,6 +48,15 @@ module.exports = {
         '\\.css$': '<rootDir>/dashboard/src/test/empty-module.ts',
       },
       setupFilesAfterEnv: [...shared.setupFilesAfterEnv, '<rootDir>/dashboard/src/test/setup.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // One stack for every browser test: built, migrated, seeded and started once.
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
     {
       ...shared,

@@ -1,0 +1,78 @@
+/**
+ * Each role signs in through the login page and lands on its own view, with no console errors;
+ * every view is saved as a screenshot (the wall in Chinese and English, at 1920×1080 and 3840×2160)
+ * under test/e2e/artifacts/.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, newContext, signIn, watchForErrors } from './support/browser';
+
+const ARTIFACTS = join(__dirname, 'artifacts');
+
+// A browser, a map in software WebGL and a real server on a shared machine: generous, not endless.
+jest.setTimeout(180_000);
+
+const ROLES = [
+  { username: 'district.operator', view: 'wall' },
+  { username: 'admin', view: 'wall' },
+  { username: 'street.fuzimiao', view: 'street' },
+  { username: 'dept.chengguan', view: 'duty' },
+  { username: 'district.leader', view: 'leaders' },
+  { username: 'grid.fuzimiao.01', view: 'grid' },
+] as const;
+
+/** The page fits its viewport: nothing to scroll, either way. */
+async function scrollOverflow(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return { x: root.scrollWidth - window.innerWidth, y: root.scrollHeight - window.innerHeight };
+  });
+}
+
+describe('each role sees its view', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it.each(ROLES)('$username lands on view-$view', async ({ username, view }) => {
+    const phone = view === 'grid';
+    const context = await newContext(browser, phone ? { width: 390, height: 844 } : undefined);
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, username, view);
+    expect(new URL(page.url()).pathname).toBe(`/${view}`);
+    if (view === 'wall') await page.locator('[data-incidents-painted]').waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(ARTIFACTS, `${view}-${username}.png`) });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    { width: 1920, height: 1080 },
+    { width: 3840, height: 2160 },
+  ])('the wall fills $width×$height without scrolling, in Chinese and in English', async (size) => {
+    const context = await newContext(browser, size);
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, 'district.operator', 'wall');
+    await page.locator('[data-incidents-painted]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('kpi-open').waitFor();
+    expect(await scrollOverflow(page)).toEqual({ x: 0, y: 0 });
+    await expect(page.locator('h1').textContent()).resolves.toContain('街乡吹哨');
+    await page.screenshot({ path: join(ARTIFACTS, `wall-zh-${size.width}x${size.height}.png`) });
+
+    await page.getByTestId('language-toggle').click();
+    await page.locator('h1', { hasText: 'Whistle' }).waitFor();
+    // The map's street names follow the language once their tiles are laid out again.
+    await page.locator('[data-label-language="en"]').waitFor({ timeout: 30_000 });
+    expect(await scrollOverflow(page)).toEqual({ x: 0, y: 0 });
+    await page.screenshot({ path: join(ARTIFACTS, `wall-en-${size.width}x${size.height}.png`) });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
