@@ -39,14 +39,18 @@ export function fullProfile(): Profile {
       listenerProcesses: 2,
     },
     intake: {
-      stepRates: [250, 500, 1000, 1250, 1500, 2000],
+      stepRates: (process.env.BENCH_INTAKE_RATES ?? '250,500,1000,1250,1500,2000').split(',').map(Number),
       stepSeconds: env('BENCH_INTAKE_STEP_SECONDS', 10),
       sustainSeconds: env('BENCH_INTAKE_SECONDS', 60),
       maxP99Ms: 200,
       posterProcesses: 2,
     },
     fanout: { sockets: env('BENCH_FANOUT_SOCKETS', 5000), trials: 20, listenerProcesses: 4 },
-    deadlines: { count: env('BENCH_DEADLINES', 10_000), leadSeconds: 40, windowSeconds: 10 },
+    deadlines: {
+      count: env('BENCH_DEADLINES', 10_000),
+      leadSeconds: 40,
+      windowSeconds: env('BENCH_DEADLINE_WINDOW_SECONDS', 60),
+    },
   };
 }
 

@@ -128,7 +128,7 @@ export function startWhistle(database: BenchDatabase, port: number): Promise<Run
       REDIS_URL,
       REDIS_PREFIX: database.name,
       JWT_SECRET: 'bench-secret-of-enough-length',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
       NODE_ENV: 'production',
     },
     port,

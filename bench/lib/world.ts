@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pointOnFeature } from '@turf/turf';
 import { DEMO_PASSWORD } from '@whistle/server/dist/seed/seed';
 import type { BenchDatabase } from './server';
 
@@ -40,11 +41,10 @@ export async function gridPerStreet(database: BenchDatabase): Promise<Map<string
   return byStreet;
 }
 
-/** The grid's first ring's vertex average: inside for the generator's convex cells. */
+/** A point guaranteed inside the grid (cells clipped to the district outline need not be convex). */
 function interiorPoint(polygon: GeoJSON.Polygon): { lng: number; lat: number } {
-  const ring = polygon.coordinates[0].slice(0, -1);
-  const sum = ring.reduce((a, p) => [a[0] + p[0], a[1] + p[1]], [0, 0]);
-  return { lng: sum[0] / ring.length, lat: sum[1] / ring.length };
+  const [lng, lat] = pointOnFeature(polygon).geometry.coordinates;
+  return { lng: lng, lat: lat };
 }
 
 /**

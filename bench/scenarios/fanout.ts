@@ -54,7 +54,7 @@ export async function fanoutScenario(
         times = times.concat(receipts.filter((r) => r[0] === title).map((r) => r[1]));
       }
       missing += connected - times.length;
-      if (times.length) toLast.push(Math.max(...times) - t0);
+      if (times.length) toLast.push(times.reduce((a, b) => Math.max(a, b)) - t0);
       await sleep(500);
     }
     const fields = latencyFields(toLast);

@@ -57,7 +57,7 @@ describe('reconnect with lastEventId', () => {
     expect(back.events.map((e) => e.id)).toEqual(expected.map((e) => e.id));
     const types = back.events.map((e) => e.type);
     expect(types).toEqual(
-      expect.arrayContaining(['dispatch.updated', 'whistle.created', 'dispatch.created']),
+      expect.arrayContaining(['dispatch.updated', 'incident.updated', 'dispatch.created']),
     );
     expect(
       back.events.some(

@@ -87,6 +87,13 @@ describe('whistle round trip', () => {
     await ySocket.waitFor('dispatch.created', (e) => e.payload.departmentId === world.deptY.id);
     expect(ySocket.of('dispatch.created').some((e) => e.payload.id === dx.id)).toBe(false);
     await streetSocket.waitFor('whistle.created', (e) => e.payload.id === whistle.id);
+    await streetSocket.waitFor(
+      'incident.updated',
+      (e) => e.payload.id === incident.id && e.payload.change === 'dispatched',
+    );
+    // A summoned officer hears of the whistle once, through the dispatch: no whistle or incident copy.
+    expect(xSocket.of('whistle.created')).toEqual([]);
+    expect(xSocket.of('incident.updated').filter((e) => e.payload.change === 'dispatched')).toEqual([]);
 
     // The officer's inbox lists it with the actions the state machine allows them.
     const inbox = (await officerX.get('/api/dispatches?status=pending')).body as DispatchView[];

@@ -11,6 +11,15 @@ export interface IncidentFeatureProperties {
 
 export type IncidentFeature = Feature<Point, IncidentFeatureProperties>;
 
+/**
+ * What the model keeps of an incident: a full view from a live event fits, and so does a point
+ * decoded from the compact initial load (`GET /api/incidents/points`).
+ */
+export type IncidentPoint = Pick<
+  IncidentView,
+  'id' | 'category' | 'priority' | 'status' | 'overdue' | 'location' | 'gridId'
+>;
+
 /** What the map needs to redraw: new incident points and the grids whose open count changed. */
 export interface IncidentMapSink {
   setIncidents(data: FeatureCollection<Point, IncidentFeatureProperties>): void;
@@ -30,7 +39,7 @@ export interface IncidentModelOptions {
 }
 
 /** The few fields the map draws, so 5,000 open incidents cost a few hundred kilobytes, not megabytes. */
-export function toFeature(i: IncidentView): IncidentFeature {
+export function toFeature(i: IncidentPoint): IncidentFeature {
   return {
     type: 'Feature',
     properties: {
@@ -83,7 +92,7 @@ export class IncidentMapModel {
     this.sink = null;
   }
 
-  replaceAll(incidents: Iterable<IncidentView>): void {
+  replaceAll(incidents: Iterable<IncidentPoint>): void {
     for (const [id, gridId] of this.gridOf) {
       this.count(gridId, -1);
       this.gridOf.delete(id);
@@ -94,8 +103,8 @@ export class IncidentMapModel {
     this.requestDraw();
   }
 
-  /** An incident view from the API or a live event: kept while open, dropped once it is not. */
-  upsert(incident: IncidentView): void {
+  /** An incident from the initial load or a live event: kept while open, dropped once it is not. */
+  upsert(incident: IncidentPoint): void {
     const previousGrid = this.gridOf.get(incident.id);
     if (previousGrid !== undefined) {
       this.features.delete(incident.id);

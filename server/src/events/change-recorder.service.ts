@@ -28,7 +28,7 @@ export class ChangeRecorder {
     });
     if (recorded.length > 0) {
       this.commitDelivery.deliver(recorded);
-      this.relay.kick();
+      this.relay.kickSoon();
     }
     return result;
   }

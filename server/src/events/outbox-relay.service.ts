@@ -8,6 +8,12 @@ import { EventRecord } from './event.entity';
 import { envelopeOf, type DeliveryJob } from './live-envelope';
 
 const BATCH = 500;
+/**
+ * Committing processes emit their events themselves (CommitDelivery); the relay only has to carry
+ * them on to the deadline timers and catch what that missed, so it waits this long after a commit
+ * and takes every row that committed meanwhile in one pass — far fewer round trips under load.
+ */
+const COALESCE_MS = 20;
 
 /**
  * Moves committed outbox rows into the live queue, oldest first. Rows are claimed with
@@ -19,6 +25,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
+  private soon: NodeJS.Timeout | undefined;
   private again = false;
   private stopped = false;
   private failing = false;
@@ -49,11 +56,21 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     await this.running;
     await this.queue.close();
   }
 
-  /** Drain soon; kicks during a drain are folded into one more pass. */
+  /** After a commit: drain shortly, once for all the commits of that moment. */
+  kickSoon(): void {
+    if (this.stopped || this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      this.kick();
+    }, COALESCE_MS);
+  }
+
+  /** Drain now; kicks during a drain are folded into one more pass. */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {

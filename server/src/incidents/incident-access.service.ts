@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { isDistrictWide } from '@whistle/shared';
-import type { EntityManager } from 'typeorm';
+import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { canSeeIncident } from '../auth/scope';
 import { notFound } from '../common/errors';
@@ -42,5 +42,44 @@ export class IncidentAccess {
     });
     if (!incident || !(await this.canSee(user, manager, incident))) throw notFound('incident', id);
     return incident;
+  }
+
+  /**
+   * Narrows a query on incidents to what the user may see (DESIGN.md §2), the query-side twin of
+   * canSee(): the incident list and the wall map's points both scope through here, so they always
+   * agree. A street operator asking for another street is refused rather than shown nothing.
+   */
+  async scopeQuery(user: AuthUser, qb: SelectQueryBuilder<Incident>, streetId?: string): Promise<void> {
+    const i = qb.alias;
+    if (streetId) qb.andWhere(`${i}.streetId = :streetId`, { streetId });
+    if (isDistrictWide(user.role)) return;
+    switch (user.role) {
+      case 'street_operator':
+        if (streetId && streetId !== user.streetId)
+          throw new ForbiddenException('You may only list your own street');
+        qb.andWhere(`${i}.streetId = :ownStreet`, { ownStreet: user.streetId });
+        return;
+      case 'dept_officer':
+        qb.andWhere(
+          `EXISTS (SELECT 1 FROM dispatches d WHERE d.incident_id = ${i}.id AND d.department_id = :dept)`,
+          { dept: user.departmentId },
+        );
+        return;
+      case 'grid_worker': {
+        const gridIds = await this.users.gridIdsOf(user.id);
+        qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where(gridIds.length ? `${i}.gridId IN (:...gridIds)` : 'FALSE', { gridIds })
+              .orWhere(`${i}.reportedById = :me`, { me: user.id }),
+          ),
+        );
+        return;
+      }
+      case 'district_operator':
+      case 'district_leader':
+      case 'admin':
+        return;
+    }
   }
 }

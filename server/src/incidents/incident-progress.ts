@@ -21,6 +21,11 @@ export async function syncIncidentWithDispatches(
   /** The incident, already row-locked in this transaction by the caller, or its id to lock here. */
   incidentOrId: Incident | string,
   actorId: string | null,
+  /**
+   * Parties summoned in this same transaction: each already hears of the incident through its own
+   * dispatch.created, so the incident update is not sent to them a second time.
+   */
+  summonedNow: readonly Pick<Dispatch, 'departmentId' | 'leaderUserId'>[] = [],
 ): Promise<Incident> {
   const incident =
     typeof incidentOrId === 'string'
@@ -54,7 +59,15 @@ export async function syncIncidentWithDispatches(
     change,
     actorId,
     incidentId,
-    rooms: incidentRoomsOf(incident, dispatches),
+    rooms: incidentRoomsOf(
+      incident,
+      dispatches.filter(
+        (d) =>
+          !summonedNow.some((n) =>
+            d.departmentId ? n.departmentId === d.departmentId : n.leaderUserId === d.leaderUserId,
+          ),
+      ),
+    ),
     payload: { ...toIncidentView(incident), change },
   });
   return incident;

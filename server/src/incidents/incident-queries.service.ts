@@ -1,22 +1,20 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   incidentActionsFor,
-  isDistrictWide,
   type IncidentDetail,
   type IncidentView,
   type Page,
   type TimelineEntry,
   type WhistleView,
 } from '@whistle/shared';
-import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { Dispatch } from '../dispatches/dispatch.entity';
 import { canSeeDispatch, dispatchActionsForUser } from '../dispatches/dispatch-parties';
 import { toDispatchView } from '../dispatches/dispatch-view';
 import { EventRecord } from '../events/event.entity';
 import { User } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
 import { Whistle } from '../whistles/whistle.entity';
 import { toWhistleSummary } from '../whistles/whistle-view';
 import type { ListIncidentsDto } from './dto/list-incidents.dto';
@@ -34,13 +32,12 @@ export class IncidentQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: IncidentAccess,
-    private readonly users: UsersService,
     private readonly duplicates: LikelyDuplicates,
   ) {}
 
   async list(user: AuthUser, query: ListIncidentsDto): Promise<Page<IncidentView>> {
     const qb = this.dataSource.getRepository(Incident).createQueryBuilder('i');
-    await this.scope(user, qb, query.streetId);
+    await this.access.scopeQuery(user, qb, query.streetId);
     if (query.status?.length) qb.andWhere('i.status IN (:...status)', { status: query.status });
     if (query.category) qb.andWhere('i.category = :category', { category: query.category });
     if (query.priority) qb.andWhere('i.priority = :priority', { priority: query.priority });
@@ -139,46 +136,6 @@ export class IncidentQueries {
       likelyDuplicates: await this.duplicates.of(user, manager, incident),
       lastSiteCheck: lastSiteCheckOf(shown, id),
     };
-  }
-
-  /** Narrows a list to what the user may see (DESIGN.md §2). */
-  private async scope(
-    user: AuthUser,
-    qb: SelectQueryBuilder<Incident>,
-    streetId: string | undefined,
-  ): Promise<void> {
-    if (streetId) qb.andWhere('i.streetId = :streetId', { streetId });
-    if (isDistrictWide(user.role)) return;
-    switch (user.role) {
-      case 'street_operator':
-        if (streetId && streetId !== user.streetId)
-          throw new ForbiddenException('You may only list your own street');
-        qb.andWhere('i.streetId = :ownStreet', { ownStreet: user.streetId });
-        return;
-      case 'dept_officer':
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM dispatches d WHERE d.incident_id = i.id AND d.department_id = :dept)',
-          {
-            dept: user.departmentId,
-          },
-        );
-        return;
-      case 'grid_worker': {
-        const gridIds = await this.users.gridIdsOf(user.id);
-        qb.andWhere(
-          new Brackets((w) =>
-            w
-              .where(gridIds.length ? 'i.gridId IN (:...gridIds)' : 'FALSE', { gridIds })
-              .orWhere('i.reportedById = :me', { me: user.id }),
-          ),
-        );
-        return;
-      }
-      case 'district_operator':
-      case 'district_leader':
-      case 'admin':
-        return;
-    }
   }
 
   private async actors(ids: string[]): Promise<Map<string, NonNullable<TimelineEntry['actor']>>> {

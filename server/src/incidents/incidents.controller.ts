@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CreatedIncidentView, IncidentDetail, IncidentView, Page, SiteCheckView } from '@whistle/shared';
+import type {
+  CreatedIncidentView,
+  IncidentDetail,
+  IncidentPointsView,
+  IncidentView,
+  Page,
+  SiteCheckView,
+} from '@whistle/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from '../common/reason.dto';
@@ -9,6 +16,7 @@ import { CreateIncidentDto } from './dto/create-incident.dto';
 import { MergeIncidentDto, StandingRegisterDto } from './dto/incident-actions.dto';
 import { ListIncidentsDto } from './dto/list-incidents.dto';
 import { SiteCheckDto } from './dto/site-check.dto';
+import { IncidentPointsQuery } from './incident-points';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentsService } from './incidents.service';
 import { SiteChecksService } from './site-checks.service';
@@ -23,6 +31,7 @@ export class IncidentsController {
     private readonly incidents: IncidentsService,
     private readonly queries: IncidentQueries,
     private readonly siteChecks: SiteChecksService,
+    private readonly points: IncidentPointsQuery,
   ) {}
 
   @Post()
@@ -34,6 +43,12 @@ export class IncidentsController {
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: ListIncidentsDto): Promise<Page<IncidentView>> {
     return this.queries.list(user, query);
+  }
+
+  /** The wall map's initial set, compact; declared before ':id', which would otherwise take "points". */
+  @Get('points')
+  openPoints(@CurrentUser() user: AuthUser): Promise<IncidentPointsView> {
+    return this.points.open(user);
   }
 
   @Get(':id')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GridsModule } from '../grids/grids.module';
 import { UsersModule } from '../users/users.module';
 import { IncidentAccess } from './incident-access.service';
+import { IncidentPointsQuery } from './incident-points';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
@@ -11,7 +12,14 @@ import { SiteChecksService } from './site-checks.service';
 @Module({
   imports: [GridsModule, UsersModule],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentQueries, IncidentAccess, LikelyDuplicates, SiteChecksService],
+  providers: [
+    IncidentsService,
+    IncidentQueries,
+    IncidentPointsQuery,
+    IncidentAccess,
+    LikelyDuplicates,
+    SiteChecksService,
+  ],
   exports: [IncidentAccess, IncidentsService],
 })
 export class IncidentsModule {}

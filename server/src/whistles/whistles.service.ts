@@ -63,10 +63,11 @@ export class WhistlesService {
         change: 'created',
         actorId: user.id,
         incidentId,
+        // Not the departments' rooms: each summoned department hears of the whistle through its
+        // own dispatch.created, which carries the whistle id; one message per officer, not two.
         rooms: [
           rooms.street(incident.streetId),
           rooms.district(incident.districtId),
-          ...dto.departmentIds.map(rooms.dept),
           ...leaderIds.map(rooms.user),
         ],
         payload: { ...toWhistleSummary(whistle), departmentIds: dto.departmentIds },
@@ -96,7 +97,7 @@ export class WhistlesService {
       ]);
       const dispatches = opened.filter((d) => d.assigneeKind === 'department');
       const leaderDispatches = opened.filter((d) => d.assigneeKind === 'leader');
-      const updated = await syncIncidentWithDispatches(tx, incident, user.id);
+      const updated = await syncIncidentWithDispatches(tx, incident, user.id, opened);
       return {
         ...toWhistleSummary(whistle),
         dispatches: dispatches.map((d) => toDispatchView(d, updated)),

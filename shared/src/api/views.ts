@@ -184,6 +184,42 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The row positions of `IncidentPointsView.rows`, in order. */
+export const INCIDENT_POINT_FIELDS = [
+  'id',
+  'lng',
+  'lat',
+  'category',
+  'status',
+  'priority',
+  'overdue',
+  'gridId',
+] as const;
+
+/** One open incident as the map draws it, positionally (see INCIDENT_POINT_FIELDS). */
+export type IncidentPointRow = [
+  id: string,
+  lng: number,
+  lat: number,
+  category: string,
+  status: IncidentStatus,
+  priority: Priority,
+  overdue: boolean,
+  gridId: string,
+];
+
+/**
+ * The wall map's initial set (`GET /api/incidents/points`): every open incident of the caller's
+ * scope in one answer, as rows of only the fields the map draws — a small fraction of the bytes
+ * of full incident views, and no paging. Live events keep the map current afterwards.
+ */
+export interface IncidentPointsView {
+  fields: typeof INCIDENT_POINT_FIELDS;
+  rows: IncidentPointRow[];
+  /** More open incidents than the server sends at once: `rows` holds the newest of them. */
+  truncated: boolean;
+}
+
 /**
  * Where the map's basemap comes from (`GET /api/basemap`, public): a deployment's own style URL,
  * a PMTiles archive (usually the server's own local file), or neither — then the dashboard draws

@@ -1,44 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { OPEN_INCIDENT_STATUSES, type IncidentView, type Page } from '@whistle/shared';
+import type { IncidentPointsView, IncidentView } from '@whistle/shared';
 import { apiRequest } from '../../api/client';
 import { useSignedIn } from '../../api/SessionProvider';
-import { IncidentMapModel } from '../../map/incident-model';
+import { IncidentMapModel, type IncidentPoint } from '../../map/incident-model';
+import { decodeIncidentPoints } from '../../map/incident-points';
 import { useLiveEvents } from '../../live/LiveProvider';
 import type { AnyLiveEvent } from '../../live/types';
 
-const PAGE = 500;
-// A safety stop: 40 pages is 20,000 open incidents, far above the district's load.
-const MAX_PAGES = 40;
-const PARALLEL = 4;
-
 /**
- * Every open incident of the user's scope: the first page says how many there are, the rest are
- * fetched a few at a time. Each page goes straight into the map model; nothing keeps the views.
+ * Every open incident of the user's scope in one request of compact rows: paging through full
+ * incident views cost 5,000 records in 10 requests before the map could draw anything.
  */
-async function loadOpenIncidents(
-  token: string,
-  into: (page: readonly IncidentView[]) => void,
-): Promise<void> {
-  const status = OPEN_INCIDENT_STATUSES.join(',');
-  const fetchPage = (page: number) =>
-    apiRequest<Page<IncidentView>>('/incidents', { token, query: { status, limit: PAGE, page } });
-  const first = await fetchPage(1);
-  into(first.items);
-  const pages = Math.min(MAX_PAGES, Math.ceil(first.total / PAGE));
-  let next = 2;
-  const worker = async () => {
-    while (next <= pages) {
-      const page = next++;
-      into((await fetchPage(page)).items);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
+async function loadOpenIncidents(token: string): Promise<IncidentPoint[]> {
+  return decodeIncidentPoints(await apiRequest<IncidentPointsView>('/incidents/points', { token }));
 }
 
 /**
- * Loads open incidents into a map model once, then keeps it current from live events. The pages
- * go in as one replace, so the map clusters the full set once instead of once per page; live
- * events that arrive meanwhile are held and applied after it, since they are newer than any page.
+ * Loads open incidents into a map model once, then keeps it current from live events. The set
+ * goes in as one replace, so the map clusters it once; live events that arrive meanwhile are held
+ * and applied after it, since they are newer than the load.
  */
 export function useWallIncidents(): IncidentMapModel {
   const { token } = useSignedIn();
@@ -46,14 +26,17 @@ export function useWallIncidents(): IncidentMapModel {
   const held = useRef<IncidentView[] | null>([]);
   useEffect(() => {
     let cancelled = false;
-    const pages: IncidentView[] = [];
+    let points: IncidentPoint[] = [];
     held.current = [];
-    loadOpenIncidents(token, (page) => pages.push(...page))
-      .catch(() => undefined) // the map shows what it has; live events still arrive
+    loadOpenIncidents(token)
+      .then((loaded) => {
+        points = loaded;
+      })
+      .catch(() => undefined) // the map starts empty; live events still arrive
       .finally(() => {
         if (cancelled) return;
         performance.mark('wall:incidents-fetched');
-        model.replaceAll(pages);
+        model.replaceAll(points);
         for (const incident of held.current ?? []) model.upsert(incident);
         held.current = null;
         model.markLoaded();
