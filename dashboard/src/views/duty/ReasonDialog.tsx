@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog } from '../desk/Dialog';
 import { ErrorBox } from '../desk/ErrorBox';
-import { ReplyTemplates } from '../desk/ReplyTemplates';
+import { RequiredNoteField } from '../desk/RequiredNoteField';
 import { checkText, REASON_MAX, REASON_MIN } from './validation';
 
 interface ReasonDialogProps {
@@ -16,7 +15,6 @@ interface ReasonDialogProps {
 
 /** A required reason (退回, 不予立案, 退回任务): validated here, then sent; errors stay in the dialog. */
 export function ReasonDialog(props: ReasonDialogProps) {
-  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -45,24 +43,15 @@ export function ReasonDialog(props: ReasonDialogProps) {
       submitLabel={props.submitLabel}
       submitting={busy}
     >
-      <label className="dk-field">
-        <span>
-          {props.label} <span className="required">*</span>
-        </span>
-        <textarea
-          rows={4}
-          value={reason}
-          maxLength={REASON_MAX}
-          aria-invalid={touched && problem !== null}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
-      {touched && problem && (
-        <p className="dk-field-error" role="alert">
-          {t(`desk.validation.${problem}`, { min: REASON_MIN, max: REASON_MAX })}
-        </p>
-      )}
-      <ReplyTemplates value={reason} onChange={setReason} />
+      <RequiredNoteField
+        label={props.label}
+        value={reason}
+        onChange={setReason}
+        min={REASON_MIN}
+        max={REASON_MAX}
+        problem={problem}
+        showProblem={touched}
+      />
       <ErrorBox error={error} />
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../desk/Dialog';
 import { ErrorBox } from '../desk/ErrorBox';
-import { ReplyTemplates } from '../desk/ReplyTemplates';
+import { RequiredNoteField } from '../desk/RequiredNoteField';
 import { checkPhotos, checkText, MAX_PHOTOS, NOTE_MAX, NOTE_MIN, PHOTO_TYPES } from './validation';
 
 interface ResolveDialogProps {
@@ -45,24 +45,15 @@ export function ResolveDialog(props: ResolveDialogProps) {
       submitting={busy}
       submitTestId="resolve-submit"
     >
-      <label className="dk-field">
-        <span>
-          {t('desk.resolve.note')} <span className="required">*</span>
-        </span>
-        <textarea
-          rows={4}
-          value={note}
-          maxLength={NOTE_MAX}
-          aria-invalid={touched && noteProblem !== null}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </label>
-      {touched && noteProblem && (
-        <p className="dk-field-error" role="alert">
-          {t(`desk.validation.${noteProblem}`, { min: NOTE_MIN, max: NOTE_MAX })}
-        </p>
-      )}
-      <ReplyTemplates value={note} onChange={setNote} />
+      <RequiredNoteField
+        label={t('desk.resolve.note')}
+        value={note}
+        onChange={setNote}
+        min={NOTE_MIN}
+        max={NOTE_MAX}
+        problem={noteProblem}
+        showProblem={touched}
+      />
       <label className="dk-field">
         <span>{t('desk.resolve.photos', { max: MAX_PHOTOS })}</span>
         <input

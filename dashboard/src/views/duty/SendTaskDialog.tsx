@@ -1,8 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  CATEGORIES,
-  PRIORITIES,
   WHISTLE_TYPES,
   type DispatchView,
   type LngLat,
@@ -12,6 +10,7 @@ import {
 } from '@whistle/shared';
 import { useGrids, useStreets } from '../../api/queries';
 import { useNames } from '../../i18n/names';
+import { CategoryPriorityFields } from '../desk/CategoryPriorityFields';
 import { centreOfGrids } from '../desk/centres';
 import { useDeskPost } from '../desk/desk-api';
 import { Dialog } from '../desk/Dialog';
@@ -112,30 +111,13 @@ export function SendTaskDialog({ onClose }: { onClose: () => void }) {
           </select>
           {problem('streetId')}
         </label>
-        <label className="dk-field">
-          <span>
-            {t('desk.field.category')} <span className="required">*</span>
-          </span>
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">{t('desk.location.choose')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {names.name(c)}
-              </option>
-            ))}
-          </select>
-          {problem('category')}
-        </label>
-        <label className="dk-field">
-          <span>{t('desk.field.priority')}</span>
-          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategoryPriorityFields
+          category={category}
+          onCategoryChange={setCategory}
+          categoryProblem={problem('category')}
+          priority={priority}
+          onPriorityChange={setPriority}
+        />
         <label className="dk-field">
           <span>{t('desk.field.type')}</span>
           <select value={type} onChange={(e) => setType(e.target.value as WhistleType)}>

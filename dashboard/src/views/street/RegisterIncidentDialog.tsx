@@ -1,15 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CATEGORIES,
-  PRIORITIES,
-  type CreateIncidentRequest,
-  type LngLat,
-  type Priority,
-} from '@whistle/shared';
+import type { CreateIncidentRequest, LngLat, Priority } from '@whistle/shared';
 import { useGrids } from '../../api/queries';
 import { useSignedIn } from '../../api/SessionProvider';
 import { useNames } from '../../i18n/names';
+import { CategoryPriorityFields } from '../desk/CategoryPriorityFields';
 import { centreOfGrids } from '../desk/centres';
 import { useCommunities, useDeskPost, type CreatedIncident } from '../desk/desk-api';
 import { Dialog } from '../desk/Dialog';
@@ -121,34 +116,14 @@ export function RegisterIncidentDialog({
       wide
     >
       <div className="form-grid">
-        <label className="dk-field">
-          <span>
-            {t('desk.field.category')} <span className="required">*</span>
-          </span>
-          <select
-            value={category}
-            onChange={(e) => setCategory(e.target.value)}
-            data-testid="incident-category"
-          >
-            <option value="">{t('desk.location.choose')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {names.name(c)}
-              </option>
-            ))}
-          </select>
-          {problem('category')}
-        </label>
-        <label className="dk-field">
-          <span>{t('desk.field.priority')}</span>
-          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategoryPriorityFields
+          category={category}
+          onCategoryChange={setCategory}
+          categoryProblem={problem('category')}
+          categoryTestId="incident-category"
+          priority={priority}
+          onPriorityChange={setPriority}
+        />
       </div>
       <label className="dk-field">
         <span>
