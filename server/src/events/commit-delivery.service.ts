@@ -3,7 +3,7 @@ import type { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { EventRecord } from './event.entity';
-import { createLiveEmitter, deliveredKey, DELIVERED_TTL_SECONDS, REPLAYING_ROOM } from './live-emitter';
+import { createLiveEmitter, emitUnclaimed } from './live-emitter';
 import { envelopeOf } from './live-envelope';
 
 /**
@@ -19,38 +19,25 @@ import { envelopeOf } from './live-envelope';
 @Injectable()
 export class CommitDelivery implements OnApplicationShutdown {
   private readonly logger = new Logger(CommitDelivery.name);
-  private readonly emitter: Emitter;
-  private readonly redis: IORedis;
+  private readonly live: { emitter: Emitter; redis: IORedis };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(
-      config.REDIS_URL,
-      config.REDIS_PREFIX,
-      'live fast path',
-      { maxRetriesPerRequest: 1, enableOfflineQueue: false },
-    ));
+    this.live = createLiveEmitter(config.REDIS_URL, config.REDIS_PREFIX, 'live fast path', {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
   }
 
   /** Fire and forget: a failure here only means the worker path delivers these events instead. */
   deliver(records: readonly EventRecord[]): void {
-    if (records.length === 0 || this.redis.status !== 'ready') return;
-    const claims = this.redis.pipeline();
-    for (const record of records)
-      claims.set(deliveredKey(this.config.REDIS_PREFIX, record.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
-    claims
-      .exec()
-      .then((results) => {
-        records.forEach((record, i) => {
-          if (results?.[i]?.[1] === 'OK' && record.rooms.length > 0)
-            this.emitter.to(record.rooms).except(REPLAYING_ROOM).emit(record.type, envelopeOf(record));
-        });
-      })
-      .catch((err: unknown) =>
-        this.logger.debug(`fast path skipped: ${err instanceof Error ? err.message : String(err)}`),
-      );
+    if (records.length === 0 || this.live.redis.status !== 'ready') return;
+    const deliveries = records.map((record) => ({ envelope: envelopeOf(record), rooms: record.rooms }));
+    emitUnclaimed(this.live, this.config.REDIS_PREFIX, deliveries).catch((err: unknown) =>
+      this.logger.debug(`fast path skipped: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await this.live.redis.quit().catch(() => undefined);
   }
 }

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler.service';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { QUEUES } from '../queues/queue-names';
-import { createLiveEmitter, deliveredKey, DELIVERED_TTL_SECONDS, REPLAYING_ROOM } from './live-emitter';
+import { createLiveEmitter, DELIVERED_TTL_SECONDS, emitUnclaimed } from './live-emitter';
 import type { Delivery, DeliveryJob } from './live-envelope';
 
 /**
@@ -20,8 +20,7 @@ import type { Delivery, DeliveryJob } from './live-envelope';
 @Processor(QUEUES.live.name, { concurrency: 1 })
 export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryProcessor.name);
-  private readonly emitter: Emitter;
-  private readonly redis: IORedis;
+  private readonly live: { emitter: Emitter; redis: IORedis };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,28 +29,13 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
   ) {
     super();
     registry.register('live', QUEUES.live.jobs);
-    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(
-      config.REDIS_URL,
-      config.REDIS_PREFIX,
-      'live delivery',
-    ));
+    this.live = createLiveEmitter(config.REDIS_URL, config.REDIS_PREFIX, 'live delivery');
   }
 
   async process(job: Job<DeliveryJob>): Promise<void> {
     const { deliveries } = job.data;
     await this.followOnce(deliveries);
-    // Claim, then emit: a batch retried after a crash claims nothing twice.
-    const claims = this.redis.pipeline();
-    for (const { envelope } of deliveries)
-      claims.set(deliveredKey(this.config.REDIS_PREFIX, envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
-    const results = (await claims.exec()) ?? [];
-    deliveries.forEach(({ envelope, rooms }, i) => {
-      const [err, claimed] = results[i] ?? [null, null];
-      if (err) throw err;
-      if (claimed === 'OK' && rooms.length > 0) {
-        this.emitter.to(rooms).except(REPLAYING_ROOM).emit(envelope.type, envelope);
-      }
-    });
+    await emitUnclaimed(this.live, this.config.REDIS_PREFIX, deliveries);
   }
 
   /**
@@ -64,13 +48,13 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
       ({ envelope }) => envelope.type === 'dispatch.created' || envelope.type === 'dispatch.updated',
     );
     if (changes.length === 0) return;
-    const check = this.redis.pipeline();
+    const check = this.live.redis.pipeline();
     for (const { envelope } of changes) check.exists(key(envelope.id));
     const seen = (await check.exec()) ?? [];
     const fresh = changes.filter((_, i) => seen[i]?.[1] === 0);
     if (fresh.length === 0) return;
     await this.followDispatches(fresh);
-    const mark = this.redis.pipeline();
+    const mark = this.live.redis.pipeline();
     for (const { envelope } of fresh) mark.set(key(envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS);
     await mark.exec();
   }
@@ -94,6 +78,6 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await this.live.redis.quit().catch(() => undefined);
   }
 }

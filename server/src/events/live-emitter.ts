@@ -2,6 +2,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { redisClient } from '../queues/redis';
+import type { Delivery } from './live-envelope';
 
 /** The socket.io adapter's channel prefix; the gateway's Redis adapter uses the same key. */
 export function socketIoKey(redisPrefix: string): string {
@@ -18,7 +19,7 @@ export const REPLAYING_ROOM = 'replaying';
  * Set (NX) by whoever emits an event first — the committing process or the delivery worker — so
  * nobody receives an event twice. Kept a week: longer than any outbox row waits for Redis.
  */
-export function deliveredKey(redisPrefix: string, eventId: string): string {
+function deliveredKey(redisPrefix: string, eventId: string): string {
   return `${redisPrefix}:delivered:${eventId}`;
 }
 
@@ -33,4 +34,26 @@ export function createLiveEmitter(
 ): { emitter: Emitter; redis: IORedis } {
   const redis = redisClient(redisUrl, purpose, overrides);
   return { emitter: new Emitter(redis, { key: socketIoKey(redisPrefix) }), redis };
+}
+
+/**
+ * Claims each event (SET NX on its delivered key), then emits the ones this caller claimed to their
+ * rooms, skipping sockets still replaying. Claim first: a batch run twice reaches nobody twice.
+ * Rejects on the first claim error, after emitting the events claimed before it.
+ */
+export async function emitUnclaimed(
+  live: { emitter: Emitter; redis: IORedis },
+  redisPrefix: string,
+  deliveries: readonly Delivery[],
+): Promise<void> {
+  const claims = live.redis.pipeline();
+  for (const { envelope } of deliveries)
+    claims.set(deliveredKey(redisPrefix, envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
+  const results = (await claims.exec()) ?? [];
+  deliveries.forEach(({ envelope, rooms }, i) => {
+    const [err, claimed] = results[i] ?? [null, null];
+    if (err) throw err;
+    if (claimed === 'OK' && rooms.length > 0)
+      live.emitter.to(rooms).except(REPLAYING_ROOM).emit(envelope.type, envelope);
+  });
 }
