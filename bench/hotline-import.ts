@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       fileBytes: Buffer.byteLength(csv),
       fresh: { seconds: first.seconds, rowsPerSecond: rate(first), ...first.report },
       resent: { seconds: again.seconds, rowsPerSecond: rate(again), ...again.report },
-      serverPeakRssMb: server.rss.takePeakMb(),
+      serverPeakRssMb: server.usage.take().rssMb,
     };
     writeFileSync(
       join(__dirname, '..', 'results', 'hotline-import-latest.json'),

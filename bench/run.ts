@@ -16,12 +16,12 @@ import type { MeasuredRow, ScenarioResult } from './lib/result';
 import { BenchDatabase, startWhistle, type RunningProcess } from './lib/server';
 import { deadlinesScenario } from './scenarios/deadlines';
 import { dispatchScenario } from './scenarios/dispatch';
-import { fanoutScenario } from './scenarios/fanout';
+import { fanoutFloorScenario, fanoutScenario } from './scenarios/fanout';
 import { floorScenario } from './scenarios/floor';
 import { gridLookupMicros } from './scenarios/grid-lookup';
 import { intakeScenario } from './scenarios/intake';
 
-const SCENARIOS = ['floor', 'dispatch', 'fanout', 'intake', 'deadlines'] as const;
+const SCENARIOS = ['floor', 'dispatch', 'floor-fanout', 'fanout', 'intake', 'deadlines'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
 
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
   let server: RunningProcess | null = null;
   try {
     if (wanted('floor')) rows.push(await step('floor', () => floorScenario(profile.dispatch, database)));
+    if (wanted('floor-fanout'))
+      rows.push(await step('floor-fanout', () => fanoutFloorScenario(profile.fanout, database)));
     if (wanted('dispatch') || wanted('fanout') || wanted('intake')) {
       server = await startWhistle(database, PORT);
       const running = server;
@@ -76,11 +78,13 @@ async function main(): Promise<void> {
     await database.drop();
   }
 
-  const floor = rows.find((r) => r.scenario === 'floor');
+  const floorOf = (r: MeasuredRow) =>
+    rows.find((f) => f.scenario === (r.scenario === 'fanout' ? 'floor-fanout' : 'floor'));
+  // Fan-out has a floor of its own (the same trials on the bare server); every other row, scenario 1's.
   const scenarios: ScenarioResult[] = rows.map((r) => ({
     ...r,
-    floor_p50_ms: floor?.p50_ms ?? null,
-    floor_p99_ms: floor?.p99_ms ?? null,
+    floor_p50_ms: floorOf(r)?.p50_ms ?? null,
+    floor_p99_ms: floorOf(r)?.p99_ms ?? null,
   }));
   const result = {
     at: new Date().toISOString(),
@@ -125,6 +129,7 @@ function printTable(rows: ScenarioResult[]): void {
       'p50/floor': ratio(r.p50_ms, r.floor_p50_ms),
       'p99/floor': ratio(r.p99_ms, r.floor_p99_ms),
       rss_mb: fmt(r.server_rss_mb),
+      'cpu %': fmt(r.server_cpu_pct),
     })),
   );
   for (const r of rows) console.log(`${r.scenario}: ${r.load}\n  (${r.measures})`);

@@ -1,8 +1,10 @@
 /**
- * The machine's floor for the dispatch scenario: a bare socket.io server that, on a plain HTTP
- * POST, does one Redis round trip and one PostgreSQL insert, then emits to rooms. Nothing of
- * Whistle's (no auth, validation, state machine, outbox or queue), so Whistle's figures can be
- * quoted as multiples of what this machine can do at all with the same sockets and load.
+ * The machine's floor for the dispatch and fan-out scenarios: a bare socket.io server that, on a
+ * plain HTTP POST, does one Redis round trip and one PostgreSQL insert, then emits to rooms —
+ * `POST /whistles` a dispatch.created per department to its, the street's and the district's
+ * rooms; `POST /incidents` one incident.created to the district room. Nothing of Whistle's (no
+ * auth, validation, state machine, outbox or queue), so Whistle's figures can be quoted as
+ * multiples of what this machine can do at all with the same sockets and load.
  *
  *   PORT, DATABASE_URL, REDIS_URL
  */
@@ -32,27 +34,39 @@ const http = createServer((req, res) => {
     res.writeHead(200).end('ok');
     return;
   }
-  if (req.method !== 'POST' || req.url !== '/whistles') {
+  if (req.method !== 'POST' || (req.url !== '/whistles' && req.url !== '/incidents')) {
     res.writeHead(404).end();
     return;
   }
+  const path = req.url;
   void (async () => {
     try {
-      const body = JSON.parse(await readBody(req)) as { departmentIds: string[]; streetId: string };
+      const body = JSON.parse(await readBody(req)) as {
+        departmentIds?: string[];
+        streetId?: string;
+        title?: string;
+      };
       const seq = await redis.incr(counterKey);
       const [row] = await pg.query<{ id: string }[]>(
         'INSERT INTO floor_events (seq, body) VALUES ($1, $2) RETURNING id::text',
         [seq, body],
       );
-      const whistleId = row.id;
-      for (const departmentId of body.departmentIds) {
-        io.to([`dept:${departmentId}`, `street:${body.streetId}`, 'district']).emit('dispatch.created', {
+      if (path === '/incidents') {
+        io.to('district').emit('incident.created', {
           id: String(seq),
-          type: 'dispatch.created',
-          payload: { whistleId, departmentId },
+          type: 'incident.created',
+          payload: { id: row.id, title: body.title },
         });
+      } else {
+        for (const departmentId of body.departmentIds ?? []) {
+          io.to([`dept:${departmentId}`, `street:${body.streetId}`, 'district']).emit('dispatch.created', {
+            id: String(seq),
+            type: 'dispatch.created',
+            payload: { whistleId: row.id, departmentId },
+          });
+        }
       }
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: whistleId }));
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: row.id }));
     } catch (err) {
       res.writeHead(500).end(String(err));
     }

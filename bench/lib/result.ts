@@ -1,8 +1,9 @@
+import type { ProcessUsage } from './server';
 import { summarize } from './stats';
 
 /** One row of bench/results/latest.json; field names are the issue's. */
 export interface ScenarioResult {
-  scenario: 'dispatch' | 'intake' | 'fanout' | 'deadlines' | 'floor';
+  scenario: 'dispatch' | 'intake' | 'fanout' | 'deadlines' | 'floor' | 'floor-fanout';
   load: string;
   p50_ms: number | null;
   p90_ms: number | null;
@@ -10,10 +11,12 @@ export interface ScenarioResult {
   max_ms: number | null;
   throughput_per_s: number | null;
   errors: number;
-  /** The floor scenario's figures, repeated on every row so each can be quoted as a ratio. */
+  /** The floor's figures on every row, so each can be quoted as a ratio: floor-fanout's on the fanout row, floor's elsewhere. */
   floor_p50_ms: number | null;
   floor_p99_ms: number | null;
   server_rss_mb: number | null;
+  /** The server process's CPU time over the scenario's wall time, in % of one core (200 = both cores). */
+  server_cpu_pct: number | null;
   /** Anything a reader needs to interpret the row (what was timed, from where to where). */
   measures: string;
 }
@@ -25,4 +28,8 @@ export function latencyFields(
 ): Pick<ScenarioResult, 'p50_ms' | 'p90_ms' | 'p99_ms' | 'max_ms'> {
   const s = summarize(samples);
   return { p50_ms: s.p50, p90_ms: s.p90, p99_ms: s.p99, max_ms: s.max };
+}
+
+export function usageFields(usage: ProcessUsage): Pick<ScenarioResult, 'server_rss_mb' | 'server_cpu_pct'> {
+  return { server_rss_mb: usage.rssMb, server_cpu_pct: usage.cpuPct };
 }

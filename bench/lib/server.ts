@@ -40,14 +40,24 @@ export class BenchDatabase {
   }
 }
 
-/** Samples a process's resident set size from /proc while a scenario runs. */
-export class RssSampler {
+/** What a process used while a scenario ran: its peak resident set and its CPU time, from /proc. */
+export interface ProcessUsage {
+  /** Peak resident set size, MB. */
+  rssMb: number;
+  /** CPU time (user + system, all threads) over wall time, in % of one core. */
+  cpuPct: number;
+}
+
+/** Samples a process's resident set size and CPU time from /proc while a scenario runs. */
+export class UsageSampler {
   private peakKb = 0;
+  private since = { wallMs: Date.now(), cpuTicks: 0 };
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly pid: number) {
     this.timer = setInterval(() => this.sample(), 250);
     this.sample();
+    this.since.cpuTicks = this.cpuTicks();
   }
 
   private sample(): void {
@@ -59,12 +69,29 @@ export class RssSampler {
     }
   }
 
-  /** Peak since the last reset, in MB. */
-  takePeakMb(): number {
+  /** utime + stime in clock ticks (100 a second on Linux); fields 14 and 15 after the command name. */
+  private cpuTicks(): number {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return this.since.cpuTicks;
+    }
+  }
+
+  /** Usage since the last take (or start), then starts counting again. */
+  take(): ProcessUsage {
     this.sample();
-    const mb = Math.round(this.peakKb / 102.4) / 10;
+    const now = { wallMs: Date.now(), cpuTicks: this.cpuTicks() };
+    const cpuMs = (now.cpuTicks - this.since.cpuTicks) * 10;
+    const usage = {
+      rssMb: Math.round(this.peakKb / 102.4) / 10,
+      cpuPct: Math.round((cpuMs / Math.max(1, now.wallMs - this.since.wallMs)) * 100),
+    };
     this.peakKb = 0;
-    return mb;
+    this.since = now;
+    return usage;
   }
 
   stop(): void {
@@ -74,13 +101,13 @@ export class RssSampler {
 
 /** A child process that answers HTTP on `port` once `healthPath` returns 2xx. */
 export class RunningProcess {
-  readonly rss: RssSampler;
+  readonly usage: UsageSampler;
 
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
   ) {
-    this.rss = new RssSampler(child.pid ?? 0);
+    this.usage = new UsageSampler(child.pid ?? 0);
   }
 
   static async start(
@@ -91,11 +118,19 @@ export class RunningProcess {
   ): Promise<RunningProcess> {
     // SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server process.
     const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const url = `http://127.0.0.1:${port}`;
+    // Something else answering there would pass the health check below in this process's place.
+    if (
+      await fetch(`${url}${healthPath}`).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new Error(`port ${port} is already in use; set BENCH_PORT / BENCH_FLOOR_PORT`);
     const child = spawn(process.execPath, [...nodeArgs, script], {
       env: { ...process.env, ...env, PORT: String(port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 150; i++) {
       if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
       try {
@@ -110,7 +145,7 @@ export class RunningProcess {
   }
 
   async stop(): Promise<void> {
-    this.rss.stop();
+    this.usage.stop();
     if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.kill('SIGTERM');

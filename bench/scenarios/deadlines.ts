@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Listeners } from '../lib/children';
 import { nowMs, sleep } from '../lib/clock';
 import type { Profile } from '../lib/profile';
-import { latencyFields, type MeasuredRow } from '../lib/result';
+import { latencyFields, type MeasuredRow, usageFields } from '../lib/result';
 import { startWhistle, type BenchDatabase, type RunningProcess } from '../lib/server';
 import { gridPerStreet, insertRegisteredIncidents, login } from '../lib/world';
 
@@ -90,7 +90,7 @@ export async function deadlinesScenario(
   );
   try {
     if (connected !== 1) throw new Error('the wall screen socket did not connect');
-    server.rss.takePeakMb();
+    server.usage.take();
     const lastDue = firstDue + profile.windowSeconds * 1000;
     const lateness = new Map<string, number>();
     while (nowMs() < lastDue + 15_000 && lateness.size < profile.count) {
@@ -110,7 +110,7 @@ export async function deadlinesScenario(
         ...latencyFields(samples),
         throughput_per_s: Math.round(lateness.size / profile.windowSeconds),
         errors: profile.count - lateness.size + startedLate,
-        server_rss_mb: server.rss.takePeakMb(),
+        ...usageFields(server.usage.take()),
         measures: 'deadline (dueAt) → a district wall screen receives deadline.overdue (lateness)',
       },
     };

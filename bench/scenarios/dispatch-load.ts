@@ -1,8 +1,8 @@
 import { Listeners, post } from '../lib/children';
 import type { Profile } from '../lib/profile';
 import type { PlannedRequest } from '../lib/protocol';
-import { latencyFields, type MeasuredRow } from '../lib/result';
-import type { RssSampler } from '../lib/server';
+import { latencyFields, type MeasuredRow, usageFields } from '../lib/result';
+import type { UsageSampler } from '../lib/server';
 import { sleep } from '../lib/clock';
 
 export const DEPARTMENTS_PER_WHISTLE = 3;
@@ -33,7 +33,7 @@ export function departmentsOf(i: number, departmentIds: readonly string[]): stri
 export async function measureDispatch(
   profile: Profile['dispatch'],
   target: DispatchTarget,
-  rss: RssSampler,
+  usage: UsageSampler,
   scenario: 'dispatch' | 'floor',
 ): Promise<MeasuredRow> {
   const auths = [
@@ -52,7 +52,7 @@ export async function measureDispatch(
     const requests = Array.from({ length: whistles }, (_, i) =>
       target.request(i, departmentsOf(i, target.departmentIds)),
     );
-    rss.takePeakMb();
+    usage.take();
     const started = performance.now();
     const { sent, firstError } = await post(1, { url: target.url, rate: profile.rate, requests });
     const elapsedS = (performance.now() - started) / 1000;
@@ -82,7 +82,7 @@ export async function measureDispatch(
       ...latencyFields(samples),
       throughput_per_s: Math.round((sentAt.size / elapsedS) * 10) / 10,
       errors: requestErrors + missing + failed,
-      server_rss_mb: rss.takePeakMb(),
+      ...usageFields(usage.take()),
       measures: 'whistle POST sent → each summoned officer socket receives dispatch.created',
     };
   } finally {

@@ -47,7 +47,7 @@ export async function dispatchScenario(
         };
       },
     },
-    server.rss,
+    server.usage,
     'dispatch',
   );
 }

@@ -1,9 +1,18 @@
 import { Listeners } from '../lib/children';
 import { nowMs, sleep } from '../lib/clock';
 import type { Profile } from '../lib/profile';
-import { latencyFields, type MeasuredRow } from '../lib/result';
-import type { BenchDatabase, RunningProcess } from '../lib/server';
+import { latencyFields, type MeasuredRow, usageFields } from '../lib/result';
+import type { BenchDatabase, RunningProcess, UsageSampler } from '../lib/server';
+import { startFloor } from './floor';
 import { gridPerStreet, login } from '../lib/world';
+
+/** The same fan-out against Whistle or the floor server: how sockets join, how one event is raised. */
+interface FanoutTarget {
+  url: string;
+  auth: Record<string, string>;
+  /** Raises one event carrying `title`; resolves false (and says why) if the request failed. */
+  raise(title: string): Promise<boolean>;
+}
 
 /**
  * Scenario 3: wall screens of the district room (one district operator's token on every socket);
@@ -18,19 +27,10 @@ export async function fanoutScenario(
   const [code, streetId] = Object.entries(database.seed.ids.streets)[0];
   const streetToken = await login(server.url, `street.${code}`);
   const grid = (await gridPerStreet(database)).get(streetId)!;
-  const { listeners, connected, failed } = await Listeners.connect(
-    profile.listenerProcesses,
-    { url: server.url, event: 'incident.created', key: 'title' },
-    Array.from({ length: profile.sockets }, () => ({ token: districtToken })),
-  );
-  try {
-    server.rss.takePeakMb();
-    const toLast: number[] = [];
-    let missing = 0;
-    let errors = 0;
-    for (let trial = 0; trial < profile.trials; trial++) {
-      const title = `扇出测试 ${trial} ${Date.now()}`;
-      const t0 = nowMs();
+  return measureFanout(profile, 'fanout', server.usage, {
+    url: server.url,
+    auth: { token: districtToken },
+    raise: async (title) => {
       const res = await fetch(`${server.url}/api/incidents`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${streetToken}` },
@@ -42,9 +42,57 @@ export async function fanoutScenario(
           source: 'operator',
         }),
       });
-      if (!res.ok) {
+      if (!res.ok) console.warn(`  fan-out POST: ${res.status} ${await res.text()}`);
+      return res.ok;
+    },
+  });
+}
+
+/** The fan-out's floor: the same sockets and trials against the bare socket.io server. */
+export async function fanoutFloorScenario(
+  profile: Profile['fanout'],
+  database: BenchDatabase,
+): Promise<MeasuredRow> {
+  const floor = await startFloor(database);
+  try {
+    return await measureFanout(profile, 'floor-fanout', floor.usage, {
+      url: floor.url,
+      auth: { rooms: 'district' },
+      raise: async (title) => {
+        const res = await fetch(`${floor.url}/incidents`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title }),
+        });
+        return res.ok;
+      },
+    });
+  } finally {
+    await floor.stop();
+  }
+}
+
+async function measureFanout(
+  profile: Profile['fanout'],
+  scenario: 'fanout' | 'floor-fanout',
+  usage: UsageSampler,
+  target: FanoutTarget,
+): Promise<MeasuredRow> {
+  const { listeners, connected, failed } = await Listeners.connect(
+    profile.listenerProcesses,
+    { url: target.url, event: 'incident.created', key: 'title' },
+    Array.from({ length: profile.sockets }, () => target.auth),
+  );
+  try {
+    usage.take();
+    const toLast: number[] = [];
+    let missing = 0;
+    let errors = 0;
+    for (let trial = 0; trial < profile.trials; trial++) {
+      const title = `扇出测试 ${trial} ${Date.now()}`;
+      const t0 = nowMs();
+      if (!(await target.raise(title))) {
         errors++;
-        console.warn(`  fan-out POST: ${res.status} ${await res.text()}`);
         continue;
       }
       let times: number[] = [];
@@ -59,14 +107,16 @@ export async function fanoutScenario(
     }
     const fields = latencyFields(toLast);
     return {
-      scenario: 'fanout',
+      scenario,
       load: `${profile.trials} events, each to ${connected} sockets in the district room${failed ? ` (${failed} failed to connect)` : ''}`,
       ...fields,
       throughput_per_s: fields.p50_ms ? Math.round((connected / fields.p50_ms) * 1000) : null,
       errors: errors + missing + failed,
-      server_rss_mb: server.rss.takePeakMb(),
+      ...usageFields(usage.take()),
       measures:
-        'incident POST sent → the last of the sockets receives incident.created (per event); throughput = socket deliveries/s at p50',
+        scenario === 'fanout'
+          ? 'incident POST sent → the last of the sockets receives incident.created (per event); throughput = socket deliveries/s at p50'
+          : 'the same against the bare socket.io server (one Redis INCR, one INSERT, one emit to the room)',
     };
   } finally {
     await listeners.close();

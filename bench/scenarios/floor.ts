@@ -5,6 +5,16 @@ import { measureDispatch } from './dispatch-load';
 
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3918);
 
+/** The bare socket.io server of floor/server.ts, on the bench database and Redis. */
+export function startFloor(database: BenchDatabase): Promise<RunningProcess> {
+  return RunningProcess.start(
+    require.resolve('../floor/server.js'),
+    { DATABASE_URL: database.url, REDIS_URL },
+    FLOOR_PORT,
+    '/health',
+  );
+}
+
 /** Scenario 5: the dispatch scenario's load against the bare floor server (floor/server.ts). */
 export async function floorScenario(
   profile: Profile['dispatch'],
@@ -12,12 +22,7 @@ export async function floorScenario(
 ): Promise<MeasuredRow> {
   const ids = database.seed.ids;
   const streetIds = Object.values(ids.streets);
-  const floor = await RunningProcess.start(
-    require.resolve('../floor/server.js'),
-    { DATABASE_URL: database.url, REDIS_URL },
-    FLOOR_PORT,
-    '/health',
-  );
+  const floor = await startFloor(database);
   try {
     return await measureDispatch(
       profile,
@@ -32,7 +37,7 @@ export async function floorScenario(
           body: { departmentIds: summoned, streetId: streetIds[i % streetIds.length] },
         }),
       },
-      floor.rss,
+      floor.usage,
       'floor',
     );
   } finally {

@@ -1,7 +1,7 @@
 import { post } from '../lib/children';
 import type { Profile } from '../lib/profile';
 import type { PlannedRequest, Sent } from '../lib/protocol';
-import { latencyFields, type MeasuredRow } from '../lib/result';
+import { latencyFields, type MeasuredRow, usageFields } from '../lib/result';
 import type { BenchDatabase, RunningProcess } from '../lib/server';
 import { percentile } from '../lib/stats';
 import { allGrids, login } from '../lib/world';
@@ -64,7 +64,7 @@ export async function intakeScenario(
       99,
     ) ?? Infinity) < profile.maxP99Ms;
 
-  server.rss.takePeakMb();
+  server.usage.take();
   let best: number | null = null;
   for (const rate of profile.stepRates) {
     const step = await run(rate, profile.stepSeconds);
@@ -93,7 +93,7 @@ export async function intakeScenario(
     ...latencyFields(final.sent.map((x) => x[1])),
     throughput_per_s: Math.round((ok.length / final.elapsedS) * 10) / 10,
     errors: final.sent.length - ok.length,
-    server_rss_mb: server.rss.takePeakMb(),
+    ...usageFields(server.usage.take()),
     measures: 'POST /api/incidents response time at the sustained rate; throughput = created incidents/s',
   };
 }

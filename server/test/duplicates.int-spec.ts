@@ -1,5 +1,6 @@
-import type { CreatedIncidentView, IncidentDetail, LngLat } from '@whistle/shared';
+import type { IncidentDetail, LngLat } from '@whistle/shared';
 import { dispatchOf, incidentDetail, must } from './support/api-driver';
+import { raiseIncidentAt } from './support/flows';
 import { login, type Api } from './support/clients';
 import { TestEnv, type RunningTestApp } from './support/test-app';
 import { createWorld, type World } from './support/world';
@@ -35,14 +36,7 @@ describe('likely duplicates and merging', () => {
 
   afterAll(() => env.destroy());
 
-  const raise = async (api: Api, location: LngLat, category: string, title = '同一问题') =>
-    (
-      await must(
-        api.post('/api/incidents', { title, category, priority: 'normal', location, source: 'operator' }),
-        201,
-        'create incident',
-      )
-    ).body as CreatedIncidentView;
+  const raise = raiseIncidentAt;
 
   it('offers open incidents of the same category within 50 m of the last 24 h, nearest first', async () => {
     const here = world.streetA.points[0];

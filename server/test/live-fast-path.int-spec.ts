@@ -55,4 +55,33 @@ describe('live delivery fast path', () => {
     await worker.close();
     await api.close();
   });
+
+  it('reaches a socket on another api process once, through the adapter, and the committing process’s own sockets once', async () => {
+    const committing = await env.start('api');
+    const other = await env.start('api');
+    const street = await login(committing.url, world.users.operatorA);
+    const officer = await login(committing.url, world.users.officerX);
+    const local = await connect(committing.url, officer.token);
+    const remote = await connect(other.url, officer.token);
+
+    const incident = await registeredIncident(street, world.streetA);
+    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id], 'emergency')).dispatches);
+    await local.waitFor('dispatch.created', (e) => e.payload.id === dispatch.id);
+    await remote.waitFor('dispatch.created', (e) => e.payload.id === dispatch.id);
+    // A second copy (local emit and adapter echo, or the emitter path as well) would arrive by now.
+    const accepted = await officer.post(`/api/dispatches/${dispatch.id}/accept`);
+    expect(accepted.status).toBe(200);
+    for (const socket of [local, remote]) {
+      await socket.waitFor(
+        'dispatch.updated',
+        (e) => e.payload.id === dispatch.id && e.payload.status === 'accepted',
+      );
+      expect(socket.of('dispatch.created').filter((e) => e.payload.id === dispatch.id)).toHaveLength(1);
+    }
+
+    local.close();
+    remote.close();
+    await other.close();
+    await committing.close();
+  });
 });

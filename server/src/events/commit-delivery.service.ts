@@ -3,13 +3,15 @@ import type { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { EventRecord } from './event.entity';
-import { createLiveEmitter, emitUnclaimed } from './live-emitter';
+import { createLiveEmitter, emitterBroadcast, emitUnclaimed } from './live-emitter';
 import { envelopeOf } from './live-envelope';
+import { LocalBroadcast, type Broadcast } from './local-broadcast';
 
 /**
  * The fast path: the process that committed a change emits its events at once — claim each id
- * with the same SET NX the delivery worker uses, then emit the claimed ones. It saves the relay's
- * transaction and the queue hop on every event. The outbox → queue → worker path still carries
+ * with the same SET NX the delivery worker uses, then emit the claimed ones, through this
+ * process's own socket server when it has one. It saves the relay's transaction and the queue hop
+ * on every event. The outbox → queue → worker path still carries
  * every event: it moves the deadline timers, and emits whatever this path did not (Redis down at
  * commit, a crash right after it). Its client fails fast, so an outage never holds up a request.
  *
@@ -20,19 +22,25 @@ import { envelopeOf } from './live-envelope';
 export class CommitDelivery implements OnApplicationShutdown {
   private readonly logger = new Logger(CommitDelivery.name);
   private readonly live: { emitter: Emitter; redis: IORedis };
+  private readonly viaEmitter: Broadcast;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly local: LocalBroadcast,
+  ) {
     this.live = createLiveEmitter(config.REDIS_URL, config.REDIS_PREFIX, 'live fast path', {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
     });
+    this.viaEmitter = emitterBroadcast(this.live.emitter);
   }
 
   /** Fire and forget: a failure here only means the worker path delivers these events instead. */
   deliver(records: readonly EventRecord[]): void {
     if (records.length === 0 || this.live.redis.status !== 'ready') return;
     const deliveries = records.map((record) => ({ envelope: envelopeOf(record), rooms: record.rooms }));
-    emitUnclaimed(this.live, this.config.REDIS_PREFIX, deliveries).catch((err: unknown) =>
+    const broadcast = this.local.get() ?? this.viaEmitter;
+    emitUnclaimed(this.live.redis, this.config.REDIS_PREFIX, deliveries, broadcast).catch((err: unknown) =>
       this.logger.debug(`fast path skipped: ${err instanceof Error ? err.message : String(err)}`),
     );
   }

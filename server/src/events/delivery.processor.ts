@@ -8,8 +8,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler.service';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { QUEUES } from '../queues/queue-names';
-import { createLiveEmitter, DELIVERED_TTL_SECONDS, emitUnclaimed } from './live-emitter';
+import { createLiveEmitter, DELIVERED_TTL_SECONDS, emitterBroadcast, emitUnclaimed } from './live-emitter';
 import type { Delivery, DeliveryJob } from './live-envelope';
+import { LocalBroadcast, type Broadcast } from './local-broadcast';
 
 /**
  * Takes relayed events through the steps that must not be missed: lets the deadline scheduler
@@ -21,21 +22,29 @@ import type { Delivery, DeliveryJob } from './live-envelope';
 export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryProcessor.name);
   private readonly live: { emitter: Emitter; redis: IORedis };
+  private readonly viaEmitter: Broadcast;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deadlines: DeadlineScheduler,
+    private readonly local: LocalBroadcast,
     registry: JobHandlerRegistry,
   ) {
     super();
     registry.register('live', QUEUES.live.jobs);
     this.live = createLiveEmitter(config.REDIS_URL, config.REDIS_PREFIX, 'live delivery');
+    this.viaEmitter = emitterBroadcast(this.live.emitter);
   }
 
   async process(job: Job<DeliveryJob>): Promise<void> {
     const { deliveries } = job.data;
     await this.followOnce(deliveries);
-    await emitUnclaimed(this.live, this.config.REDIS_PREFIX, deliveries);
+    await emitUnclaimed(
+      this.live.redis,
+      this.config.REDIS_PREFIX,
+      deliveries,
+      this.local.get() ?? this.viaEmitter,
+    );
   }
 
   /**

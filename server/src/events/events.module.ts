@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeRecorder } from './change-recorder.service';
 import { CommitDelivery } from './commit-delivery.service';
 import { EventRecord } from './event.entity';
+import { LocalBroadcast } from './local-broadcast';
 import { OutboxEntry } from './outbox.entity';
 import { OutboxRelay } from './outbox-relay.service';
 
@@ -10,7 +11,7 @@ import { OutboxRelay } from './outbox-relay.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([EventRecord, OutboxEntry])],
-  providers: [ChangeRecorder, CommitDelivery, OutboxRelay],
-  exports: [ChangeRecorder, OutboxRelay],
+  providers: [ChangeRecorder, CommitDelivery, OutboxRelay, LocalBroadcast],
+  exports: [ChangeRecorder, OutboxRelay, LocalBroadcast],
 })
 export class EventsModule {}

@@ -2,6 +2,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { redisClient } from '../queues/redis';
+import type { Broadcast } from './local-broadcast';
 import type { Delivery } from './live-envelope';
 
 /** The socket.io adapter's channel prefix; the gateway's Redis adapter uses the same key. */
@@ -36,24 +37,33 @@ export function createLiveEmitter(
   return { emitter: new Emitter(redis, { key: socketIoKey(redisPrefix) }), redis };
 }
 
+/** Broadcasts through a Redis emitter: for processes without a socket server of their own. */
+export function emitterBroadcast(emitter: Emitter): Broadcast {
+  return (rooms, envelope) =>
+    emitter
+      .to([...rooms])
+      .except(REPLAYING_ROOM)
+      .emit(envelope.type, envelope);
+}
+
 /**
- * Claims each event (SET NX on its delivered key), then emits the ones this caller claimed to their
- * rooms, skipping sockets still replaying. Claim first: a batch run twice reaches nobody twice.
- * Rejects on the first claim error, after emitting the events claimed before it.
+ * Claims each event (SET NX on its delivered key) on `redis`, then broadcasts the ones this caller
+ * claimed to their rooms. Claim first: a batch run twice reaches nobody twice. Rejects on the
+ * first claim error, after broadcasting the events claimed before it.
  */
 export async function emitUnclaimed(
-  live: { emitter: Emitter; redis: IORedis },
+  redis: IORedis,
   redisPrefix: string,
   deliveries: readonly Delivery[],
+  broadcast: Broadcast,
 ): Promise<void> {
-  const claims = live.redis.pipeline();
+  const claims = redis.pipeline();
   for (const { envelope } of deliveries)
     claims.set(deliveredKey(redisPrefix, envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
   const results = (await claims.exec()) ?? [];
   deliveries.forEach(({ envelope, rooms }, i) => {
     const [err, claimed] = results[i] ?? [null, null];
     if (err) throw err;
-    if (claimed === 'OK' && rooms.length > 0)
-      live.emitter.to(rooms).except(REPLAYING_ROOM).emit(envelope.type, envelope);
+    if (claimed === 'OK' && rooms.length > 0) broadcast(rooms, envelope);
   });
 }

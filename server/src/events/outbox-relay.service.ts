@@ -10,10 +10,11 @@ import { envelopeOf, type DeliveryJob } from './live-envelope';
 const BATCH = 500;
 /**
  * Committing processes emit their events themselves (CommitDelivery); the relay only has to carry
- * them on to the deadline timers and catch what that missed, so it waits this long after a commit
- * and takes every row that committed meanwhile in one pass — far fewer round trips under load.
+ * them on to the deadline timers (minutes long) and catch what that missed, so it waits this long
+ * after a commit and takes every row committed meanwhile in one pass. At 100 whistles a second
+ * that is one relay transaction and one queue job for ~20 whistles instead of one for every two.
  */
-const COALESCE_MS = 20;
+const COALESCE_MS = 200;
 
 /**
  * Moves committed outbox rows into the live queue, oldest first. Rows are claimed with

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GridsModule } from '../grids/grids.module';
 import { UsersModule } from '../users/users.module';
 import { IncidentAccess } from './incident-access.service';
+import { IncidentIntake } from './incident-intake';
 import { IncidentPointsQuery } from './incident-points';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentsController } from './incidents.controller';
@@ -14,6 +15,7 @@ import { SiteChecksService } from './site-checks.service';
   controllers: [IncidentsController],
   providers: [
     IncidentsService,
+    IncidentIntake,
     IncidentQueries,
     IncidentPointsQuery,
     IncidentAccess,

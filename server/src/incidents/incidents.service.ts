@@ -21,6 +21,7 @@ import { UsersService } from '../users/users.service';
 import type { CreateIncidentDto } from './dto/create-incident.dto';
 import type { StandingRegisterDto } from './dto/incident-actions.dto';
 import { IncidentAccess } from './incident-access.service';
+import { IncidentIntake } from './incident-intake';
 import { LikelyDuplicates } from './likely-duplicates';
 import { raiseIncident } from './raise-incident';
 import { Incident } from './incident.entity';
@@ -36,6 +37,7 @@ export class IncidentsService {
     private readonly users: UsersService,
     private readonly access: IncidentAccess,
     private readonly duplicates: LikelyDuplicates,
+    private readonly intake: IncidentIntake,
   ) {}
 
   /** `alongside` writes more rows (e.g. a report's photos) in the same transaction as the incident. */
@@ -51,9 +53,11 @@ export class IncidentsService {
     if (user.role === 'grid_worker' && !(await this.users.gridIdsOf(user.id)).includes(grid.id)) {
       throw new ForbiddenException('The location is outside your grids');
     }
+    const input = { ...dto, grid, reportedById: user.id };
+    if (!alongside) return this.intake.raise(user, input);
     return this.recorder.run(async (tx) => {
-      const incident = await raiseIncident(tx, { ...dto, grid, reportedById: user.id });
-      await alongside?.(tx, incident);
+      const incident = await raiseIncident(tx, input);
+      await alongside(tx, incident);
       return {
         ...toIncidentView(incident),
         likelyDuplicates: await this.duplicates.of(user, tx.manager, incident),

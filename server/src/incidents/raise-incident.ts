@@ -21,31 +21,48 @@ export interface RaiseIncidentInput {
 
 /** Inserts a new incident and records incident.created, inside the caller's transaction. */
 export async function raiseIncident(tx: RecordingTx, input: RaiseIncidentInput): Promise<Incident> {
-  const incident = tx.manager.create(Incident, {
-    title: input.title,
-    description: input.description ?? null,
-    category: input.category,
-    priority: input.priority,
-    source: input.source,
-    status: input.registeredAt ? 'registered' : 'reported',
-    registeredAt: input.registeredAt ?? null,
-    lng: input.location.lng,
-    lat: input.location.lat,
-    gridId: input.grid.id,
-    communityId: input.grid.communityId,
-    streetId: input.grid.streetId,
-    districtId: input.grid.districtId,
-    reportedById: input.reportedById,
-  });
-  await tx.manager.save(incident);
-  tx.record({
-    type: 'incident.created',
-    change: 'created',
-    actorId: input.reportedById,
-    incidentId: incident.id,
-    // Nobody is summoned to a new incident yet.
-    rooms: incidentRoomsOf(incident, []),
-    payload: toIncidentView(incident),
-  });
+  const [incident] = await raiseIncidents(tx, [input]);
   return incident;
+}
+
+/**
+ * Inserts new incidents — one INSERT for all of them — and records incident.created for each, in
+ * input order, inside the caller's transaction.
+ */
+export async function raiseIncidents(
+  tx: RecordingTx,
+  inputs: readonly RaiseIncidentInput[],
+): Promise<Incident[]> {
+  const incidents = inputs.map((input) =>
+    tx.manager.create(Incident, {
+      title: input.title,
+      description: input.description ?? null,
+      category: input.category,
+      priority: input.priority,
+      source: input.source,
+      status: input.registeredAt ? 'registered' : 'reported',
+      registeredAt: input.registeredAt ?? null,
+      lng: input.location.lng,
+      lat: input.location.lat,
+      gridId: input.grid.id,
+      communityId: input.grid.communityId,
+      streetId: input.grid.streetId,
+      districtId: input.grid.districtId,
+      reportedById: input.reportedById,
+    }),
+  );
+  // insert() writes the generated columns (id, timestamps, defaults) back onto these objects.
+  await tx.manager.insert(Incident, incidents);
+  for (const [i, incident] of incidents.entries()) {
+    tx.record({
+      type: 'incident.created',
+      change: 'created',
+      actorId: inputs[i].reportedById,
+      incidentId: incident.id,
+      // Nobody is summoned to a new incident yet.
+      rooms: incidentRoomsOf(incident, []),
+      payload: toIncidentView(incident),
+    });
+  }
+  return incidents;
 }

@@ -7,13 +7,14 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { LiveEvent } from '@whistle/shared';
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { roomsOf } from '../auth/scope';
 import { TokenService } from '../auth/token.service';
 import { SocketGauge } from '../observability/socket-gauge';
 import { UsersService } from '../users/users.service';
 import { EventReplay } from './event-replay.service';
 import { REPLAYING_ROOM } from '../events/live-emitter';
+import { LocalBroadcast } from '../events/local-broadcast';
 import type { LiveServer, LiveSocket } from './live-socket';
 
 const EVENT_ID = /^\d{1,19}$/;
@@ -33,9 +34,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly users: UsersService,
     private readonly replay: EventReplay,
     private readonly gauge: SocketGauge,
+    private readonly local: LocalBroadcast,
   ) {}
 
   afterInit(server: LiveServer): void {
+    // The envelope's type names the event; the union is checked where the envelope was built.
+    const untyped = server as unknown as Server;
+    this.local.attach((rooms, e) =>
+      untyped
+        .to([...rooms])
+        .except(REPLAYING_ROOM)
+        .emit(e.type, e),
+    );
     server.use((socket, next) => {
       const auth = socket.handshake.auth as { token?: unknown; lastEventId?: unknown };
       const lastEventId = auth.lastEventId;

@@ -1,6 +1,32 @@
-import type { DispatchView, IncidentView, WhistleType, WhistleView } from '@whistle/shared';
+import type {
+  CreatedIncidentView,
+  DispatchView,
+  IncidentView,
+  LngLat,
+  WhistleType,
+  WhistleView,
+} from '@whistle/shared';
 import type { Api } from './clients';
 import type { StreetFixture } from './factories';
+
+/** Raises an incident at `location` (as an operator's form would) and returns it as answered. */
+export async function raiseIncidentAt(
+  api: Api,
+  location: LngLat,
+  category: string,
+  title = '同一问题',
+): Promise<CreatedIncidentView> {
+  const created = await api.post('/api/incidents', {
+    title,
+    category,
+    priority: 'normal',
+    location,
+    source: 'operator',
+  });
+  if (created.status !== 201)
+    throw new Error(`create incident: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body as CreatedIncidentView;
+}
 
 /** Raises and registers an incident in the street, as its operator would. */
 export async function registeredIncident(
