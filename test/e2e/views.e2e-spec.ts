@@ -46,6 +46,11 @@ describe('each role sees its view', () => {
     await signIn(page, username, view);
     expect(new URL(page.url()).pathname).toBe(`/${view}`);
     if (view === 'wall') await page.locator('[data-incidents-painted]').waitFor({ timeout: 60_000 });
+    // The leaders' chart and heat map are lazy chunks: the screenshot waits until both have drawn.
+    if (view === 'leaders') {
+      await page.locator('[data-testid="trends-chart"] canvas').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid="heat-map"][data-drawn]').waitFor({ timeout: 60_000 });
+    }
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(ARTIFACTS, `${view}-${username}.png`) });
     expect(problems).toEqual([]);
@@ -61,6 +66,7 @@ describe('each role sees its view', () => {
     const problems = watchForErrors(page);
     await signIn(page, 'district.operator', 'wall');
     await page.locator('[data-incidents-painted]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-grids-painted]').waitFor({ timeout: 60_000 });
     await page.getByTestId('kpi-open').waitFor();
     expect(await scrollOverflow(page)).toEqual({ x: 0, y: 0 });
     await expect(page.locator('h1').textContent()).resolves.toContain('街乡吹哨');

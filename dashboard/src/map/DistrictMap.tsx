@@ -5,8 +5,7 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type LngLatBoundsLike,
-  type MapGeoJSONFeature,
-  type MapLayerMouseEvent,
+  type MapMouseEvent,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre 6 finds its worker next to its own module, which a bundle moves; Vite bundles the
@@ -17,7 +16,8 @@ import type { BasemapView } from '@whistle/shared';
 import type { GridCollection } from '../api/queries';
 import { basemapStyle } from './basemap';
 import type { BoundaryCollection } from './boundary-queries';
-import { incidentColorExpression, type IncidentColorMode } from './incident-colors';
+import { expansionZoom } from './incident-clusters';
+import type { IncidentColorMode } from './incident-colors';
 import type { IncidentMapModel } from './incident-model';
 import {
   COMMUNITIES_SOURCE,
@@ -32,17 +32,11 @@ import {
   streetLabelLayer,
   streetLineLayer,
 } from './layers/boundaries';
-import { GRIDS_SOURCE, gridFillLayer, gridLineLayer } from './layers/grids';
-import {
-  attentionRingLayer,
-  clusterCircleLayer,
-  clusterCountLayer,
-  incidentPointLayer,
-  incidentsSource,
-  INCIDENTS_SOURCE,
-} from './layers/incidents';
+import { GRIDS_SOURCE, gridLineLayer } from './layers/grids';
 import { LABEL_FONT } from './layers/theme';
-import { isSoftwareRenderer, PULSE_TIMING, startPulse } from './pulse';
+import { fromMercator, toMercator, type FlatView } from './mercator';
+import { GridShade } from './overlay/grid-shade';
+import { IncidentOverlay } from './overlay/incident-overlay';
 
 /** The wall is laid out for 1080 lines; a taller screen sees it larger, map symbols included. */
 const REFERENCE_HEIGHT = 1080;
@@ -75,6 +69,8 @@ setWorkerUrl(workerUrl);
 
 /** A performance mark the benchmark and tests read: the first incidents are on screen. */
 export const INCIDENTS_PAINTED_MARK = 'wall:incidents-painted';
+/** A performance mark the benchmark and tests read: the grid map is drawn. */
+export const GRIDS_PAINTED_MARK = 'wall:grids-painted';
 
 function boundsOf(grids: GridCollection): LngLatBoundsLike {
   let [minLng, minLat, maxLng, maxLat] = [180, 90, -180, -90];
@@ -102,14 +98,17 @@ export interface DistrictMapProps {
 
 const empty = (): GeoJSON => ({ type: 'FeatureCollection', features: [] });
 
-function addDistrictLayers(map: MapLibreMap, colorMode: IncidentColorMode, language: string): void {
-  // promoteId makes the grid's own id the feature id, which feature-state is keyed by.
-  map.addSource(GRIDS_SOURCE, { type: 'geojson', data: empty(), promoteId: 'id' });
+/**
+ * The map's own (WebGL) layers: what changes only with the view — grid lines, boundaries, names.
+ * What changes with live events (grid shading, incidents) is drawn as SVG layers around the
+ * map's canvas, so live load never makes MapLibre draw a frame. The style's own background is
+ * hidden: the grid-shade layer underneath paints it, and the map's canvas stays transparent.
+ */
+function addDistrictLayers(map: MapLibreMap, language: string): void {
+  map.addSource(GRIDS_SOURCE, { type: 'geojson', data: empty() });
   map.addSource(COMMUNITIES_SOURCE, { type: 'geojson', data: empty() });
   map.addSource(STREETS_SOURCE, { type: 'geojson', data: empty() });
-  map.addSource(INCIDENTS_SOURCE, incidentsSource);
   for (const layer of [
-    gridFillLayer,
     gridLineLayer,
     communityFillLayer,
     communityLineLayer,
@@ -118,15 +117,13 @@ function addDistrictLayers(map: MapLibreMap, colorMode: IncidentColorMode, langu
     gridLabelLayer,
     communityLabelLayer,
     streetLabelLayer,
-    attentionRingLayer,
-    clusterCircleLayer,
-    clusterCountLayer,
-    incidentPointLayer,
   ]) {
     map.addLayer(layer);
   }
+  for (const layer of map.getStyle().layers) {
+    if (layer.type === 'background') map.setLayoutProperty(layer.id, 'visibility', 'none');
+  }
   for (const id of NAME_LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', nameField(language));
-  map.setPaintProperty(incidentPointLayer.id, 'circle-color', incidentColorExpression(colorMode));
 }
 
 /** Pushes a reference collection into its source once both the map and the data are there. */
@@ -136,36 +133,50 @@ function useSourceData(map: MapLibreMap | null, source: string, data: GeoJSON | 
   }, [map, source, data]);
 }
 
-/** Clusters zoom in to where they split; points open their incident. */
-function wireClicks(map: MapLibreMap, onIncident: (id: string) => void): void {
-  const first = (e: MapLayerMouseEvent): MapGeoJSONFeature | undefined => e.features?.[0];
-  map.on('click', clusterCircleLayer.id, (e) => {
-    const feature = first(e);
-    const clusterId = feature?.properties.cluster_id as number | undefined;
-    if (!feature || clusterId === undefined || feature.geometry.type !== 'Point') return;
-    const center = feature.geometry.coordinates as [number, number];
-    const source = map.getSource<GeoJSONSource>(INCIDENTS_SOURCE);
-    void source?.getClusterExpansionZoom(clusterId).then((zoom) => map.easeTo({ center, zoom: zoom + 0.2 }));
+/** Clusters zoom in to where they split; single incidents open their panel. */
+function wireClicks(map: MapLibreMap, overlay: IncidentOverlay, onIncident: (id: string) => void): void {
+  map.on('click', (e: MapMouseEvent) => {
+    const hit = overlay.hit(e.point.x, e.point.y);
+    const [first] = hit?.members ?? [];
+    if (!hit || !first) return;
+    if (hit.count === 1) onIncident(first.id);
+    else map.easeTo({ center: fromMercator(hit.at), zoom: expansionZoom(hit, map.getZoom()) });
   });
-  map.on('click', incidentPointLayer.id, (e) => {
-    const id = first(e)?.properties.id as string | undefined;
-    if (id) onIncident(id);
+  map.on('mousemove', (e: MapMouseEvent) => {
+    map.getCanvas().style.cursor = overlay.hit(e.point.x, e.point.y) ? 'pointer' : '';
   });
-  for (const id of [clusterCircleLayer.id, incidentPointLayer.id]) {
-    map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
-  }
+}
+
+/** The map's current view, for the overlays (the map cannot rotate or tilt). */
+function viewOf(map: MapLibreMap): FlatView {
+  const { lng, lat } = map.getCenter();
+  const container = map.getContainer();
+  return {
+    center: toMercator(lng, lat),
+    zoom: map.getZoom(),
+    width: container.clientWidth,
+    height: container.clientHeight,
+  };
+}
+
+/** What the map effects work with once the map has loaded. */
+interface MapScene {
+  map: MapLibreMap;
+  shade: GridShade;
+  overlay: IncidentOverlay;
 }
 
 /**
- * The district map. React renders the container once; after that everything is imperative
- * MapLibre calls driven by the incident model, so live events never re-render this component.
+ * The district map. React renders the container once; after that everything is imperative:
+ * MapLibre draws the reference layers, and the incident model drives the SVG overlays, so live
+ * events never re-render this component nor make the WebGL map draw.
  */
 export function DistrictMap(props: DistrictMapProps) {
   const { grids, streets, communities, basemap, incidents, colorMode } = props;
   const container = useRef<HTMLDivElement>(null);
-  // The map once its style and layers are in: the data effects below wait for it.
-  const [map, setMap] = useState<MapLibreMap | null>(null);
+  // The map and its overlays once the style and layers are in: the data effects below wait for it.
+  const [scene, setScene] = useState<MapScene | null>(null);
+  const map = scene?.map ?? null;
   const { i18n } = useTranslation();
   // The latest props for handlers registered once, when the map is made.
   const latest = useRef({ props, language: i18n.language });
@@ -181,63 +192,71 @@ export function DistrictMap(props: DistrictMapProps) {
     void basemapStyle(basemap).then((style) => {
       if (cancelled) return;
       const scale = wallScale(element);
+      // Drawn at the screen's real resolution, however far the container is scaled up.
+      const pixelRatio = window.devicePixelRatio * scale;
       const created = new MapLibreMap({
         container: element,
         style,
-        // Drawn at the screen's real resolution, however far the container is scaled up.
-        pixelRatio: window.devicePixelRatio * scale,
+        pixelRatio,
         center: QINHUAI_CENTER,
         zoom: 12,
         attributionControl: false,
+        // North up and flat, always: the overlays project with plain mercator arithmetic.
         dragRotate: false,
-        // Labels and cluster counts appear at once: a fade animates the map for 300 ms after every
-        // push, which under live load means repainting non-stop.
+        pitchWithRotate: false,
+        touchPitch: false,
+        maxPitch: 0,
+        // Labels appear at once: a fade would animate the map for 300 ms after every change.
         fadeDuration: 0,
         // CJK names are drawn from the machine's fonts, never fetched as glyph ranges.
         localIdeographFontFamily: LABEL_FONT.join(', '),
       });
-      let stopPulse = () => undefined as void;
+      created.touchZoomRotate.disableRotation();
+      created.keyboard.disableRotation();
+      const shade = new GridShade();
+      const overlay = new IncidentOverlay(latest.current.props.colorMode);
+      // The shade under the map's canvas, the incidents over it (and under the controls).
+      const canvasContainer = created.getCanvasContainer();
+      element.insertBefore(shade.element, canvasContainer);
+      canvasContainer.after(...overlay.elements);
+      const redraw = () => {
+        const view = viewOf(created);
+        shade.draw(view);
+        overlay.draw(view);
+      };
+      // 'move' comes in the frame MapLibre draws for a new camera, so overlays and map stay in step.
+      created.on('move', redraw);
+      created.on('resize', redraw);
       created.on('load', () => {
         performance.mark('wall:map-loaded');
-        addDistrictLayers(created, latest.current.props.colorMode, latest.current.language);
-        wireClicks(created, (id) => latest.current.props.onIncidentClick?.(id));
-        // The rings start breathing once the incidents are drawn: every pulse step repaints the
-        // map, and the first paint should not share the main thread with it.
-        markFirstPaint(created, element, incidents, () => {
-          const software = isSoftwareRenderer(created.getCanvas());
-          stopPulse = startPulse(
-            {
-              apply: (phase) => {
-                created.setPaintProperty(attentionRingLayer.id, 'circle-stroke-opacity', 0.3 + 0.7 * phase);
-                created.setPaintProperty(attentionRingLayer.id, 'circle-stroke-width', 1.5 + 2.5 * phase);
-              },
-            },
-            software ? PULSE_TIMING.software : PULSE_TIMING.gpu,
-          );
-        });
+        addDistrictLayers(created, latest.current.language);
+        wireClicks(created, overlay, (id) => latest.current.props.onIncidentClick?.(id));
+        redraw();
+        const markPainted = firstPaintMarker(element, overlay);
         incidents.attach({
-          // setData's promise only reports when the worker has parsed the data; nothing waits on it.
-          setIncidents: (data) => {
+          setIncidents: (list) => {
             if (
               incidents.loadedPushed &&
               performance.getEntriesByName('wall:incidents-pushed').length === 0
             ) {
               performance.mark('wall:incidents-pushed');
             }
-            void created.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(data);
+            overlay.setIncidents(list);
+            if (incidents.loadedPushed) markPainted();
           },
-          setGridOpenCount: (id, open) => created.setFeatureState({ source: GRIDS_SOURCE, id }, { open }),
+          setGridOpenCount: (id, open) => shade.setOpenCount(id, open),
         });
-        setMap(created);
+        setScene({ map: created, shade, overlay });
       });
       const resize = new ResizeObserver(() => created.resize());
       resize.observe(element);
       cleanup = () => {
-        stopPulse();
         resize.disconnect();
         incidents.detach();
-        setMap(null);
+        setScene(null);
         created.remove();
+        shade.remove();
+        overlay.remove();
       };
     });
     return () => {
@@ -248,14 +267,17 @@ export function DistrictMap(props: DistrictMapProps) {
 
   useSourceData(map, GRIDS_SOURCE, grids);
   useEffect(() => {
-    if (map && grids) map.fitBounds(boundsOf(grids), { padding: 24, animate: false });
-  }, [map, grids]);
+    if (!scene || !grids) return;
+    scene.shade.setGrids(grids);
+    scene.map.fitBounds(boundsOf(grids), { padding: 24, animate: false });
+    return markGridsDrawn(scene.map);
+  }, [scene, grids]);
   useSourceData(map, STREETS_SOURCE, streets);
   useSourceData(map, COMMUNITIES_SOURCE, communities);
 
   useEffect(() => {
-    if (map) map.setPaintProperty(incidentPointLayer.id, 'circle-color', incidentColorExpression(colorMode));
-  }, [map, colorMode]);
+    scene?.overlay.setColorMode(colorMode);
+  }, [scene, colorMode]);
 
   useEffect(() => {
     if (!map) return;
@@ -280,23 +302,33 @@ export function DistrictMap(props: DistrictMapProps) {
 /**
  * Marks the first frame that shows the complete initial set of open incidents (a performance mark
  * and a data attribute on the container): the map's part of the wall's first meaningful paint.
+ * Called right after the overlay drew that set; the next animation frame comes once the frame
+ * holding the drawing has been handed to the screen. The attribute says how many incidents the
+ * drawn clusters and dots hold together.
  */
-function markFirstPaint(
-  map: MapLibreMap,
-  element: HTMLElement,
-  incidents: IncidentMapModel,
-  then: () => void,
-): void {
-  const onRender = () => {
-    if (!incidents.loadedPushed || !map.isSourceLoaded(INCIDENTS_SOURCE)) return;
-    const shown = map.queryRenderedFeatures({
-      layers: [incidentPointLayer.id, clusterCircleLayer.id],
-    }).length;
-    if (shown === 0 && incidents.size > 0) return;
-    map.off('render', onRender);
-    performance.mark(INCIDENTS_PAINTED_MARK);
-    element.dataset.incidentsPainted = String(incidents.size);
-    then();
+function firstPaintMarker(element: HTMLElement, overlay: IncidentOverlay): () => void {
+  let requested = false;
+  return () => {
+    if (requested) return;
+    requested = true;
+    requestAnimationFrame(() => {
+      performance.mark(INCIDENTS_PAINTED_MARK);
+      element.dataset.incidentsPainted = String(overlay.shownCount);
+    });
   };
-  map.on('render', onRender);
+}
+
+/**
+ * Marks the first time the map settles with the grids laid out (a performance mark and a data
+ * attribute on the container): the base map's part of the wall's first meaningful paint.
+ */
+function markGridsDrawn(map: MapLibreMap): () => void {
+  const onIdle = () => {
+    if (map.querySourceFeatures(GRIDS_SOURCE).length === 0) return;
+    map.off('idle', onIdle);
+    if (performance.getEntriesByName(GRIDS_PAINTED_MARK).length === 0) performance.mark(GRIDS_PAINTED_MARK);
+    map.getContainer().dataset.gridsPainted = 'true';
+  };
+  map.on('idle', onIdle);
+  return () => void map.off('idle', onIdle);
 }

@@ -16,21 +16,28 @@ function pmtilesProtocol(): Protocol {
 }
 
 /**
- * Layers for a vector archive in the Protomaps basemap schema (earth, water, roads, buildings),
+ * Layers for a vector archive in the Protomaps basemap schema (water, roads, buildings),
  * toned down under the district's own layers. An archive with other layer names draws nothing
  * from these, and the district layers still show; such a deployment sets its own style URL.
  */
 function vectorBasemapLayers(source: string): LayerSpecification[] {
   const base = { source } as const;
+  // No land fill and see-through water: the grid shading lies under the map's canvas (see
+  // DistrictMap) and must show through the basemap.
   return [
-    { ...base, id: 'bm-earth', type: 'fill', 'source-layer': 'earth', paint: { 'fill-color': '#0a1a3a' } },
-    { ...base, id: 'bm-water', type: 'fill', 'source-layer': 'water', paint: { 'fill-color': '#0d2f5c' } },
+    {
+      ...base,
+      id: 'bm-water',
+      type: 'fill',
+      'source-layer': 'water',
+      paint: { 'fill-color': '#0d2f5c', 'fill-opacity': 0.5 },
+    },
     {
       ...base,
       id: 'bm-buildings',
       type: 'fill',
       'source-layer': 'buildings',
-      paint: { 'fill-color': '#10244a', 'fill-opacity': 0.6 },
+      paint: { 'fill-color': '#10244a', 'fill-opacity': 0.4 },
     },
     {
       ...base,

@@ -1,4 +1,3 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
 import { CATEGORIES, OPEN_INCIDENT_STATUSES, type IncidentStatus } from '@whistle/shared';
 import { CATEGORY_PALETTE, MAP_COLORS, STATE_COLORS } from './layers/theme';
 
@@ -18,27 +17,10 @@ export function stateColor(status: IncidentStatus): string {
 /** The open statuses the state palette covers, in the order a legend lists them. */
 export const STATE_LEGEND: readonly IncidentStatus[] = OPEN_INCIDENT_STATUSES;
 
-/** The circle-color expression for a mode: a `match` on the feature's category or status. */
-export function incidentColorExpression(mode: IncidentColorMode): ExpressionSpecification {
-  switch (mode) {
-    case 'category': {
-      const pairs = CATEGORIES.flatMap((c) => [c.code, categoryColor(c.code)]);
-      // A `match` with one label/colour pair per category; the tuple type cannot express a spread.
-      return [
-        'match',
-        ['get', 'category'],
-        ...pairs,
-        MAP_COLORS.incident,
-      ] as unknown as ExpressionSpecification;
-    }
-    case 'state': {
-      const pairs = STATE_LEGEND.flatMap((s) => [s, stateColor(s)]);
-      return [
-        'match',
-        ['get', 'status'],
-        ...pairs,
-        MAP_COLORS.incident,
-      ] as unknown as ExpressionSpecification;
-    }
-  }
+/** An incident dot's colour in a mode: its category's colour, or its status's. */
+export function incidentColor(
+  mode: IncidentColorMode,
+  incident: { category: string; status: IncidentStatus },
+): string {
+  return mode === 'category' ? categoryColor(incident.category) : stateColor(incident.status);
 }

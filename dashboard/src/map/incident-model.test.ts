@@ -36,7 +36,7 @@ function setup(intervalMs = 250) {
   const pushes: number[] = [];
   const grids: [string, number][] = [];
   const sink: IncidentMapSink = {
-    setIncidents: (data) => pushes.push(data.features.length),
+    setIncidents: (list) => pushes.push(list.length),
     setGridOpenCount: (id, open) => grids.push([id, open]),
   };
   const frame = (advance = 16) => {
@@ -91,6 +91,17 @@ describe('IncidentMapModel', () => {
     frame();
     expect(model.size).toBe(0);
     expect(grids.at(-1)).toEqual(['g2', 0]);
+  });
+
+  it('sends the complete initial set at once, however recent the last push', () => {
+    const { model, sink, frame, pushes } = setup(250);
+    model.attach(sink);
+    frame();
+    model.replaceAll([incident('a'), incident('b')]);
+    model.markLoaded();
+    frame();
+    expect(pushes).toEqual([0, 2]);
+    expect(model.loadedPushed).toBe(true);
   });
 
   it('says when the complete initial set has gone to the map', () => {

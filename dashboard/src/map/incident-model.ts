@@ -1,15 +1,6 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
 import { OPEN_INCIDENT_STATUSES, type IncidentView } from '@whistle/shared';
-
-export interface IncidentFeatureProperties {
-  id: string;
-  category: string;
-  priority: IncidentView['priority'];
-  status: IncidentView['status'];
-  overdue: boolean;
-}
-
-export type IncidentFeature = Feature<Point, IncidentFeatureProperties>;
+import type { MapIncident } from './incident-clusters';
+import { toMercator } from './mercator';
 
 /**
  * What the model keeps of an incident: a full view from a live event fits, and so does a point
@@ -20,9 +11,9 @@ export type IncidentPoint = Pick<
   'id' | 'category' | 'priority' | 'status' | 'overdue' | 'location' | 'gridId'
 >;
 
-/** What the map needs to redraw: new incident points and the grids whose open count changed. */
+/** What the map needs to redraw: the open incidents and the grids whose open count changed. */
 export interface IncidentMapSink {
-  setIncidents(data: FeatureCollection<Point, IncidentFeatureProperties>): void;
+  setIncidents(incidents: readonly MapIncident[]): void;
   setGridOpenCount(gridId: string, open: number): void;
 }
 
@@ -31,36 +22,33 @@ export interface IncidentModelOptions {
   schedule?: (run: () => void) => void;
   now?: () => number;
   /**
-   * Least time between two pushes to the map. Each push repaints the map, and a points push
-   * re-clusters every point in MapLibre's worker: under 50 events/s, pushing every frame would
-   * keep the map redrawing non-stop. A few pushes a second still look live from across the room.
+   * Least time between two pushes to the map. A push re-clusters every point and redraws the
+   * overlay (a few milliseconds); under 50 events/s a few pushes a second still look live from
+   * across the room and leave the main thread free for the rest of the wall.
    */
   intervalMs?: number;
 }
 
-/** The few fields the map draws, so 5,000 open incidents cost a few hundred kilobytes, not megabytes. */
-export function toFeature(i: IncidentPoint): IncidentFeature {
+/** The few fields the map draws, with the position projected once for every later redraw. */
+export function toMapIncident(i: IncidentPoint): MapIncident {
   return {
-    type: 'Feature',
-    properties: {
-      id: i.id,
-      category: i.category,
-      priority: i.priority,
-      status: i.status,
-      overdue: i.overdue,
-    },
-    geometry: { type: 'Point', coordinates: [i.location.lng, i.location.lat] },
+    id: i.id,
+    category: i.category,
+    priority: i.priority,
+    status: i.status,
+    overdue: i.overdue,
+    at: toMercator(i.location.lng, i.location.lat),
   };
 }
 
 /**
  * The open incidents on the map, kept outside React. Live updates mutate it; redraws are batched
- * into one animation frame at most every `intervalMs`: the changed grids' counts as feature-state
- * and, when points changed, the whole point collection with setData — so a burst of events never
- * re-renders React or rebuilds the grid source.
+ * into one animation frame at most every `intervalMs`: the changed grids' counts and, when points
+ * changed, the open incidents for the overlay to re-cluster — so a burst of events never
+ * re-renders React, and never makes the WebGL map draw a frame (see DistrictMap).
  */
 export class IncidentMapModel {
-  private readonly features = new Map<string, IncidentFeature>();
+  private readonly features = new Map<string, MapIncident>();
   private readonly gridOf = new Map<string, string>();
   private readonly gridCounts = new Map<string, number>();
   private readonly dirtyGrids = new Set<string>();
@@ -113,7 +101,7 @@ export class IncidentMapModel {
       this.pointsDirty = true;
     }
     if (OPEN_INCIDENT_STATUSES.includes(incident.status)) {
-      this.features.set(incident.id, toFeature(incident));
+      this.features.set(incident.id, toMapIncident(incident));
       this.gridOf.set(incident.id, incident.gridId);
       this.count(incident.gridId, 1);
       this.pointsDirty = true;
@@ -129,6 +117,8 @@ export class IncidentMapModel {
   markLoaded(): void {
     this.loaded = true;
     this.pointsDirty = true;
+    // The complete set goes out on the next frame, whenever the last push was.
+    this.lastPush = -Infinity;
     this.requestDraw();
   }
 
@@ -170,6 +160,6 @@ export class IncidentMapModel {
     if (!this.pointsDirty) return;
     this.pointsDirty = false;
     if (this.loaded) this.loadedPushedFlag = true;
-    sink.setIncidents({ type: 'FeatureCollection', features: [...this.features.values()] });
+    sink.setIncidents([...this.features.values()]);
   }
 }

@@ -1,5 +1,6 @@
 import { INCIDENT_POINT_FIELDS, type IncidentPointsView } from '@whistle/shared';
 import { IncidentMapModel } from './incident-model';
+import { toMercator } from './mercator';
 import { decodeIncidentPoints } from './incident-points';
 
 const view: IncidentPointsView = {
@@ -40,8 +41,8 @@ describe('decodeIncidentPoints', () => {
     const model = new IncidentMapModel({ schedule: (run) => frames.push(run), now: () => 0, intervalMs: 0 });
     let drawn: unknown[] = [];
     model.attach({
-      setIncidents: (data) => {
-        drawn = data.features;
+      setIncidents: (list) => {
+        drawn = [...list];
       },
       setGridOpenCount: () => undefined,
     });
@@ -51,9 +52,12 @@ describe('decodeIncidentPoints', () => {
     expect(model.openInGrid('g1')).toBe(1);
     expect(drawn).toHaveLength(2);
     expect(drawn).toContainEqual({
-      type: 'Feature',
-      properties: { id: 'a', category: 'noise', priority: 'urgent', status: 'registered', overdue: true },
-      geometry: { type: 'Point', coordinates: [118.791234, 32.031] },
+      id: 'a',
+      category: 'noise',
+      priority: 'urgent',
+      status: 'registered',
+      overdue: true,
+      at: toMercator(118.791234, 32.031),
     });
   });
 

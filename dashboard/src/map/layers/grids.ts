@@ -1,34 +1,9 @@
-import type { FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type { LineLayerSpecification } from 'maplibre-gl';
 import { MAP_COLORS } from './theme';
 
 export const GRIDS_SOURCE = 'grids';
 
-/**
- * Grids shaded by live open-incident load. The count lives in feature-state (`open`), so a new
- * incident repaints one grid on the GPU without touching the GeoJSON source.
- */
-export const gridFillLayer: FillLayerSpecification = {
-  id: 'grid-fill',
-  type: 'fill',
-  source: GRIDS_SOURCE,
-  paint: {
-    'fill-color': [
-      'interpolate',
-      ['linear'],
-      ['coalesce', ['feature-state', 'open'], 0],
-      0,
-      MAP_COLORS.gridFillEmpty,
-      1,
-      MAP_COLORS.gridFillLow,
-      5,
-      MAP_COLORS.gridFillMid,
-      10,
-      MAP_COLORS.gridFillHigh,
-    ],
-    'fill-opacity': 0.6,
-  },
-};
-
+// The grids' load shading is drawn on a canvas under the map (overlay/grid-shade.ts).
 export const gridLineLayer: LineLayerSpecification = {
   id: 'grid-line',
   type: 'line',

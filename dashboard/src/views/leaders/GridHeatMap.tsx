@@ -60,6 +60,10 @@ export function GridHeatMap({ grids, shares }: { grids: GridCollection; shares: 
       instance.addLayer(heatLineLayer);
       ready.current = true;
       paint();
+      // Says when the grids are on screen (screenshots and tests wait for it).
+      instance.once('idle', () => {
+        if (container.current) container.current.dataset.drawn = 'true';
+      });
     });
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(container.current);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useGrids, useMetricsSummary } from '../../api/queries';
 import { useBasemap, useBoundaries } from '../../map/boundary-queries';
 import { DistrictMap } from '../../map/DistrictMap';
@@ -9,22 +9,23 @@ import { KpiCards } from './KpiCards';
 import { MapToolbar } from './MapToolbar';
 import { OpenWhistles } from './OpenWhistles';
 import { TitleBar } from './TitleBar';
+import type { FeedNames } from './describe-event';
 import { useFeedNames } from './useFeedNames';
 import { useRunningDispatches } from './useRunningDispatches';
 import { useWallIncidents } from './useWallIncidents';
 
 /**
  * The command-centre wall screen (指挥大屏): a fixed 16:9 layout that fills the screen without
- * scrolling. Incidents reach the map through a model outside React (setData per frame); only the
- * whistle list, KPIs and feed are React state, each bounded to what fits.
+ * scrolling. Incidents reach the map through a model outside React (one overlay redraw per
+ * frame at most); only the whistle list, KPIs and feed are React state, each bounded to what fits
+ * and each subscribed on its own, so a metrics push or a dispatch event re-renders its panel
+ * alone, never the page and its map.
  */
 export function WallPage() {
-  const metrics = useMetricsSummary();
   const grids = useGrids();
   const streets = useBoundaries('streets');
   const communities = useBoundaries('communities');
   const basemap = useBasemap();
-  const dispatches = useRunningDispatches();
   const names = useFeedNames();
   const incidents = useWallIncidents();
   const [colorMode, setColorMode] = useState<IncidentColorMode>('category');
@@ -33,7 +34,7 @@ export function WallPage() {
   return (
     <div className="wall" data-testid="view-wall">
       <TitleBar />
-      <KpiCards metrics={metrics.data} />
+      <WallKpis />
       <section className="wall-map">
         {basemap.data && (
           <DistrictMap
@@ -49,8 +50,18 @@ export function WallPage() {
         <MapToolbar mode={colorMode} onMode={setColorMode} />
         {selected && <IncidentPanel incidentId={selected} names={names} onClose={() => setSelected(null)} />}
       </section>
-      <OpenWhistles dispatches={dispatches} names={names} />
+      <WallWhistles names={names} />
       <EventFeed />
     </div>
   );
 }
+
+/** The KPI strip with its own subscription to the pushed metrics (one push a second). */
+const WallKpis = memo(function WallKpis() {
+  return <KpiCards metrics={useMetricsSummary().data} />;
+});
+
+/** The whistle column with its own subscription to dispatch events. */
+const WallWhistles = memo(function WallWhistles({ names }: { names: FeedNames }) {
+  return <OpenWhistles dispatches={useRunningDispatches()} names={names} />;
+});

@@ -4,10 +4,13 @@ import { RUNNING_DISPATCH_STATUSES, useDispatches } from '../../api/queries';
 import { useLiveEvents } from '../../live/LiveProvider';
 import type { AnyLiveEvent } from '../../live/types';
 import { RunningDispatches } from './running-dispatches';
+import { useThrottle } from './throttle';
+
+const RENDER_INTERVAL_MS = 500;
 
 /**
- * Running whistle dispatches: fetched once, then patched from dispatch events — one React update
- * per batch of events (the live store batches per frame), never a refetch per event.
+ * Running whistle dispatches: fetched once, then patched from dispatch events — at most a couple
+ * of React updates a second (countdowns tick every second anyway), never a refetch per event.
  */
 export function useRunningDispatches(): readonly DispatchView[] {
   const initial = useDispatches(RUNNING_DISPATCH_STATUSES);
@@ -18,6 +21,8 @@ export function useRunningDispatches(): readonly DispatchView[] {
     store.replaceAll(initial.data);
     setList(store.list());
   }, [initial.data, store]);
+  // The store takes every event at once; the list re-renders at most twice a second.
+  const render = useThrottle(() => setList(store.list()), RENDER_INTERVAL_MS);
   const onEvents = useCallback(
     (events: readonly AnyLiveEvent[]) => {
       let changed = false;
@@ -27,9 +32,9 @@ export function useRunningDispatches(): readonly DispatchView[] {
           changed = true;
         }
       }
-      if (changed) setList(store.list());
+      if (changed) render.request();
     },
-    [store],
+    [store, render],
   );
   useLiveEvents(onEvents);
   return list;
