@@ -51,6 +51,7 @@ async function main(): Promise<void> {
 
   const rows: MeasuredRow[] = [];
   const database = await BenchDatabase.create();
+  let deadlinesDatabase: BenchDatabase | null = null;
   let server: RunningProcess | null = null;
   try {
     if (wanted('floor')) rows.push(await step('floor', () => floorScenario(profile.dispatch, database)));
@@ -69,13 +70,17 @@ async function main(): Promise<void> {
       server = null;
     }
     if (wanted('deadlines')) {
-      const result = await step('deadlines', () => deadlinesScenario(profile.deadlines, database, PORT));
+      // A database of its own: timers the other scenarios left must not fire inside its window.
+      deadlinesDatabase = await BenchDatabase.create();
+      const own = deadlinesDatabase;
+      const result = await step('deadlines', () => deadlinesScenario(profile.deadlines, own, PORT));
       server = result.server;
       rows.push(result.row);
     }
   } finally {
     await server?.stop();
     await database.drop();
+    await deadlinesDatabase?.drop();
   }
 
   const floorOf = (r: MeasuredRow) =>

@@ -39,7 +39,7 @@ export function fullProfile(): Profile {
       listenerProcesses: 2,
     },
     intake: {
-      stepRates: (process.env.BENCH_INTAKE_RATES ?? '250,500,1000,1250,1500,2000').split(',').map(Number),
+      stepRates: (process.env.BENCH_INTAKE_RATES ?? '250,500,750,1000,1250,1500,2000').split(',').map(Number),
       stepSeconds: env('BENCH_INTAKE_STEP_SECONDS', 10),
       sustainSeconds: env('BENCH_INTAKE_SECONDS', 60),
       maxP99Ms: 200,

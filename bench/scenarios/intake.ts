@@ -1,4 +1,5 @@
 import { post } from '../lib/children';
+import { sleep } from '../lib/clock';
 import type { Profile } from '../lib/profile';
 import type { PlannedRequest, Sent } from '../lib/protocol';
 import { latencyFields, type MeasuredRow, usageFields } from '../lib/result';
@@ -75,7 +76,11 @@ export async function intakeScenario(
     console.log(
       `  intake step ${rate}/s: p99 ${p99?.toFixed(1)} ms, ${step.sent.filter((x) => x[2] !== 201).length} errors`,
     );
-    if (!holds(step)) break;
+    if (!holds(step)) {
+      // An overloaded server is still working off that step's backlog: let it, before the sustained run.
+      await sleep(profile.stepSeconds * 1000);
+      break;
+    }
     best = rate;
   }
   const candidates = profile.stepRates.filter((r) => best !== null && r <= best).reverse();

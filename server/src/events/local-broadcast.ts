@@ -17,6 +17,11 @@ export class LocalBroadcast {
     this.broadcast = broadcast;
   }
 
+  /** When the socket server is about to close: later events take the emitter path, or the worker's. */
+  detach(): void {
+    this.broadcast = null;
+  }
+
   get(): Broadcast | null {
     return this.broadcast;
   }

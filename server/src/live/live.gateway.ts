@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   WebSocketGateway,
   WebSocketServer,
@@ -25,7 +25,7 @@ const EVENT_ID = /^\d{1,19}$/;
  * scope it missed, in order, from the event log, then `replay.done`, then live events.
  */
 @WebSocketGateway()
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(LiveGateway.name);
   @WebSocketServer() server: LiveServer;
 
@@ -68,6 +68,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         })
         .catch((err: unknown) => next(err instanceof Error ? err : new Error('handshake failed')));
     });
+  }
+
+  /**
+   * Shutdown closes the socket server's Redis clients before the queue workers stop; a deadline
+   * firing in between must not publish through them.
+   */
+  onModuleDestroy(): void {
+    this.local.detach();
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
