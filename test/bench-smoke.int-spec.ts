@@ -64,7 +64,8 @@ describe('benchmark smoke run', () => {
       const [p50, p90, p99, max] = ['p50_ms', 'p90_ms', 'p99_ms', 'max_ms'].map((f) => s[f] as number);
       expect(p50 <= p90 && p90 <= p99 && p99 <= max).toBe(true);
       expect(s.server_rss_mb as number).toBeGreaterThan(0);
-      expect(s.server_cpu_pct as number).toBeGreaterThan(0);
+      // A smoke run's idle floor can round to 0 % of a core; never below, never missing.
+      expect(s.server_cpu_pct as number).toBeGreaterThanOrEqual(0);
       // Fan-out is quoted against its own floor, everything else against scenario 1's.
       const itsFloor = s.scenario === 'fanout' ? fanoutFloor : floor;
       expect(s.floor_p50_ms).toBe(itsFloor.p50_ms);

@@ -11,9 +11,9 @@ import { LocalBroadcast, type Broadcast } from './local-broadcast';
  * The fast path: the process that committed a change emits its events at once — claim each id
  * with the same SET NX the delivery worker uses, then emit the claimed ones, through this
  * process's own socket server when it has one. It saves the relay's transaction and the queue hop
- * on every event. The outbox → queue → worker path still carries
- * every event: it moves the deadline timers, and emits whatever this path did not (Redis down at
- * commit, a crash right after it). Its client fails fast, so an outage never holds up a request.
+ * on every event. The outbox → queue → worker path still carries every event: it moves the
+ * deadline timers, and emits whatever this path did not (Redis down at commit, a crash right after
+ * it). Its client fails fast, so an outage never holds up a request.
  *
  * Order: one connection answers in order, so a process emits its commits in commit order. Two
  * processes changing the same dispatch within the same millisecond could cross; events carry ids.
