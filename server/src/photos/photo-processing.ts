@@ -1,5 +1,5 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { PHOTO_CONTENT_TYPES, sniffImageType, type PhotoContentType } from './image-type';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -25,6 +25,10 @@ export interface PreparedPhoto {
   thumbnail: Buffer;
 }
 
+/** sharp (libvips, ~20 MB resident) loads with the first photo, not in every API process at start. */
+let sharpLoading: Promise<typeof Sharp> | null = null;
+const loadSharp = (): Promise<typeof Sharp> => (sharpLoading ??= import('sharp').then((m) => m.default));
+
 const unsupported = (name: string, why: string): UnsupportedMediaTypeException =>
   new UnsupportedMediaTypeException(
     `Photo "${name}" ${why}; accepted types: ${PHOTO_CONTENT_TYPES.join(', ')}`,
@@ -38,6 +42,7 @@ const unsupported = (name: string, why: string): UnsupportedMediaTypeException =
 export async function preparePhoto(file: UploadedPhoto): Promise<PreparedPhoto> {
   const contentType = sniffImageType(file.buffer);
   if (!contentType) throw unsupported(file.originalname, 'is not an image of an accepted type');
+  const sharp = await loadSharp();
   try {
     const image = sharp(file.buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await image.metadata();
