@@ -4,6 +4,8 @@ export interface Profile {
   dispatch: {
     rate: number;
     seconds: number;
+    /** The same load first, not counted: a fresh server's JIT and connection pools warm up. */
+    warmupSeconds: number;
     /** Duty-officer sockets per department (30 departments). */
     officersPerDepartment: number;
     /** Wall-screen sockets: a few in the district room, the rest in street rooms. */
@@ -34,6 +36,7 @@ export function fullProfile(): Profile {
     dispatch: {
       rate: env('BENCH_RATE', 100),
       seconds: env('BENCH_DISPATCH_SECONDS', 30),
+      warmupSeconds: env('BENCH_WARMUP_SECONDS', 5),
       officersPerDepartment: Math.floor((sockets - wallScreens) / 30),
       wallScreens,
       listenerProcesses: 2,
@@ -57,7 +60,14 @@ export function fullProfile(): Profile {
 export function smokeProfile(): Profile {
   return {
     name: 'smoke',
-    dispatch: { rate: 10, seconds: 2, officersPerDepartment: 1, wallScreens: 2, listenerProcesses: 1 },
+    dispatch: {
+      rate: 10,
+      seconds: 2,
+      warmupSeconds: 1,
+      officersPerDepartment: 1,
+      wallScreens: 2,
+      listenerProcesses: 1,
+    },
     intake: { stepRates: [20], stepSeconds: 1, sustainSeconds: 2, maxP99Ms: 200, posterProcesses: 1 },
     fanout: { sockets: 40, trials: 2, listenerProcesses: 1 },
     deadlines: { count: 100, leadSeconds: 6, windowSeconds: 1 },

@@ -48,13 +48,25 @@ export async function measureDispatch(
     auths,
   );
   try {
+    const warmup = Math.round(profile.rate * profile.warmupSeconds);
     const whistles = Math.round(profile.rate * profile.seconds);
-    const requests = Array.from({ length: whistles }, (_, i) =>
+    const requests = Array.from({ length: warmup + whistles }, (_, i) =>
       target.request(i, departmentsOf(i, target.departmentIds)),
     );
+    // A fresh process compiles its hot paths and opens its pool's connections during its first
+    // seconds under load; that start is run first at the same rate and not counted.
+    if (warmup > 0) {
+      await post(1, { url: target.url, rate: profile.rate, requests: requests.slice(0, warmup) });
+      await sleep(2_000);
+      await listeners.collect();
+    }
     usage.take();
     const started = performance.now();
-    const { sent, firstError } = await post(1, { url: target.url, rate: profile.rate, requests });
+    const { sent, firstError } = await post(1, {
+      url: target.url,
+      rate: profile.rate,
+      requests: requests.slice(warmup),
+    });
     const elapsedS = (performance.now() - started) / 1000;
     if (firstError) console.warn(`  first request error: ${firstError}`);
     const sentAt = new Map(sent.filter((s) => s[2] >= 200 && s[2] < 300).map((s) => [s[3], s[0]]));
@@ -76,7 +88,8 @@ export async function measureDispatch(
     return {
       scenario,
       load:
-        `${profile.rate} whistles/s × ${DEPARTMENTS_PER_WHISTLE} departments for ${profile.seconds} s; ` +
+        `${profile.rate} whistles/s × ${DEPARTMENTS_PER_WHISTLE} departments for ${profile.seconds} s ` +
+        `(after ${profile.warmupSeconds} s of warm-up); ` +
         `${connected} sockets (${profile.officersPerDepartment} officers × ${target.departmentIds.length} departments + ` +
         `${profile.wallScreens} wall screens)${failed ? `, ${failed} failed to connect` : ''}`,
       ...latencyFields(samples),

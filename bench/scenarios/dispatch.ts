@@ -25,7 +25,7 @@ export async function dispatchScenario(
   const incidents = await insertRegisteredIncidents(
     database,
     grids,
-    Math.round(profile.rate * profile.seconds),
+    Math.round(profile.rate * (profile.warmupSeconds + profile.seconds)),
   );
 
   return measureDispatch(
