@@ -1,12 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Map as MapLibreMap,
-  setWorkerUrl,
-  type GeoJSONSource,
-  type LngLatBoundsLike,
-  type MapMouseEvent,
-} from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre 6 finds its worker next to its own module, which a bundle moves; Vite bundles the
 // worker itself and hands over the URL, so the map works from any base path and offline.
@@ -34,6 +28,7 @@ import {
 } from './layers/boundaries';
 import { GRIDS_SOURCE, gridLineLayer } from './layers/grids';
 import { LABEL_FONT } from './layers/theme';
+import { gridBounds } from './grid-bounds';
 import { fromMercator, toMercator, type FlatView } from './mercator';
 import { GridShade } from './overlay/grid-shade';
 import { IncidentOverlay } from './overlay/incident-overlay';
@@ -71,19 +66,6 @@ setWorkerUrl(workerUrl);
 export const INCIDENTS_PAINTED_MARK = 'wall:incidents-painted';
 /** A performance mark the benchmark and tests read: the grid map is drawn. */
 export const GRIDS_PAINTED_MARK = 'wall:grids-painted';
-
-function boundsOf(grids: GridCollection): LngLatBoundsLike {
-  let [minLng, minLat, maxLng, maxLat] = [180, 90, -180, -90];
-  for (const f of grids.features) {
-    for (const [lng = 0, lat = 0] of f.geometry.coordinates[0] ?? []) {
-      minLng = Math.min(minLng, lng);
-      minLat = Math.min(minLat, lat);
-      maxLng = Math.max(maxLng, lng);
-      maxLat = Math.max(maxLat, lat);
-    }
-  }
-  return [minLng, minLat, maxLng, maxLat];
-}
 
 export interface DistrictMapProps {
   /** Reference data arrives while the map starts; each layer fills in when its data is there. */
@@ -269,7 +251,8 @@ export function DistrictMap(props: DistrictMapProps) {
   useEffect(() => {
     if (!scene || !grids) return;
     scene.shade.setGrids(grids);
-    scene.map.fitBounds(boundsOf(grids), { padding: 24, animate: false });
+    const bounds = gridBounds(grids.features);
+    if (bounds) scene.map.fitBounds(bounds, { padding: 24, animate: false });
     return markGridsDrawn(scene.map);
   }, [scene, grids]);
   useSourceData(map, STREETS_SOURCE, streets);

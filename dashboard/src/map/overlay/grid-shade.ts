@@ -1,6 +1,6 @@
 import type { GridCollection } from '../../api/queries';
 import { MAP_COLORS } from '../layers/theme';
-import { WORLD_TILE_SIZE, toMercator, type FlatView, type MercatorPoint } from '../mercator';
+import { WORLD_TILE_SIZE, projector, toMercator, type FlatView, type MercatorPoint } from '../mercator';
 import { gridShadeColor } from './grid-shade-color';
 import { svgElement, svgLayer } from './svg-layer';
 
@@ -63,10 +63,8 @@ export class GridShade {
 
   draw(view: FlatView): void {
     this.view = view;
-    const world = WORLD_TILE_SIZE * 2 ** view.zoom;
-    const tx = view.width / 2 + (this.origin.x - view.center.x) * world;
-    const ty = view.height / 2 + (this.origin.y - view.center.y) * world;
-    const k = world / PATH_SCALE;
+    const [tx, ty] = projector(view)(this.origin);
+    const k = (WORLD_TILE_SIZE * 2 ** view.zoom) / PATH_SCALE;
     this.group.setAttribute('transform', `matrix(${k} 0 0 ${k} ${tx} ${ty})`);
   }
 

@@ -5,10 +5,10 @@ import {
   Marker,
   setWorkerUrl,
   type ExpressionSpecification,
-  type LngLatBoundsLike,
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { gridBounds } from '../../map/grid-bounds';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { LngLat } from '@whistle/shared';
 import type { GridCollection } from '../../api/queries';
@@ -21,20 +21,6 @@ const DESK_STYLE: StyleSpecification = {
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f7' } }],
 };
-
-function boundsOf(grids: GridCollection, streetId: string | null): LngLatBoundsLike | null {
-  let [minLng, minLat, maxLng, maxLat] = [180, 90, -180, -90];
-  for (const f of grids.features) {
-    if (streetId && f.properties.streetId !== streetId) continue;
-    for (const [lng = 0, lat = 0] of f.geometry.coordinates[0] ?? []) {
-      minLng = Math.min(minLng, lng);
-      minLat = Math.min(minLat, lat);
-      maxLng = Math.max(maxLng, lng);
-      maxLat = Math.max(maxLat, lat);
-    }
-  }
-  return minLng > maxLng ? null : [minLng, minLat, maxLng, maxLat];
-}
 
 interface LocationPickerProps {
   grids: GridCollection;
@@ -65,7 +51,10 @@ export default function LocationPicker({ grids, streetId, value, onChange }: Loc
     const instance = new MapLibreMap({
       container: container.current,
       style: DESK_STYLE,
-      bounds: boundsOf(grids, streetId) ?? boundsOf(grids, null) ?? undefined,
+      bounds:
+        gridBounds(grids.features.filter((f) => !streetId || f.properties.streetId === streetId)) ??
+        gridBounds(grids.features) ??
+        undefined,
       fitBoundsOptions: { padding: 16 },
       attributionControl: false,
       dragRotate: false,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
+import { gridBounds } from '../../map/grid-bounds';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { LngLat } from '@whistle/shared';
@@ -9,20 +10,6 @@ import type { GridCollection } from '../../api/queries';
 setWorkerUrl(workerUrl);
 
 const PICK_SOURCE = 'picked-point';
-
-function boundsOf(grids: GridCollection, only: readonly string[]): LngLatBoundsLike {
-  const mine = grids.features.filter((f) => only.includes(f.properties.id));
-  let [minLng, minLat, maxLng, maxLat] = [180, 90, -180, -90];
-  for (const f of mine.length > 0 ? mine : grids.features) {
-    for (const [lng = 0, lat = 0] of f.geometry.coordinates[0] ?? []) {
-      minLng = Math.min(minLng, lng);
-      minLat = Math.min(minLat, lat);
-      maxLng = Math.max(maxLng, lng);
-      maxLat = Math.max(maxLat, lat);
-    }
-  }
-  return [minLng, minLat, maxLng, maxLat];
-}
 
 /**
  * Where the device cannot tell: the worker taps the spot on the grid map, framed on their own
@@ -47,6 +34,7 @@ export function MapPicker({
 
   useEffect(() => {
     if (!container.current) return;
+    const mine = grids.features.filter((f) => myGridIds.includes(f.properties.id));
     const map = new MapLibreMap({
       container: container.current,
       style: {
@@ -54,7 +42,8 @@ export function MapPicker({
         sources: {},
         layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef2f7' } }],
       },
-      bounds: boundsOf(grids, myGridIds),
+      // Framed on the worker's own grids, or the whole district if none are known.
+      bounds: gridBounds(mine.length > 0 ? mine : grids.features) ?? undefined,
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
       dragRotate: false,

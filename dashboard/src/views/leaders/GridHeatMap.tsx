@@ -1,24 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { GridCollection } from '../../api/queries';
+import { gridBounds } from '../../map/grid-bounds';
 import { HEAT_SOURCE, HEAT_STYLE, heatFillLayer, heatLineLayer } from '../../map/layers/heat';
 
 setWorkerUrl(workerUrl);
-
-function boundsOf(grids: GridCollection): LngLatBoundsLike {
-  let [minLng, minLat, maxLng, maxLat] = [180, 90, -180, -90];
-  for (const f of grids.features) {
-    for (const [lng = 0, lat = 0] of f.geometry.coordinates[0] ?? []) {
-      minLng = Math.min(minLng, lng);
-      minLat = Math.min(minLat, lat);
-      maxLng = Math.max(maxLng, lng);
-      maxLat = Math.max(maxLat, lat);
-    }
-  }
-  return [minLng, minLat, maxLng, maxLat];
-}
 
 /**
  * The grid heat map: one GeoJSON source made once, shares pushed as feature-state, so a new
@@ -48,7 +36,7 @@ export function GridHeatMap({ grids, shares }: { grids: GridCollection; shares: 
     const instance = new MapLibreMap({
       container: container.current,
       style: HEAT_STYLE,
-      bounds: boundsOf(grids),
+      bounds: gridBounds(grids.features) ?? undefined,
       fitBoundsOptions: { padding: 16 },
       attributionControl: false,
       dragRotate: false,
