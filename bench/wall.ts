@@ -23,7 +23,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { BenchDatabase, REDIS_URL, RunningProcess } from './lib/server';
+import { BENCH_JWT_SECRET, BenchDatabase, REDIS_URL, RunningProcess } from './lib/server';
 import type { Page } from 'playwright-core';
 import { sleep } from './lib/clock';
 import { heapAfterGc, launch, longTasks, markTime, profileTop, signInAndObserve } from './wall/browser';
@@ -75,9 +75,12 @@ async function main(): Promise<void> {
         DATABASE_URL: database.url,
         REDIS_URL,
         REDIS_PREFIX: database.name,
-        JWT_SECRET: 'bench-secret-of-enough-length',
+        JWT_SECRET: BENCH_JWT_SECRET,
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
+        METRICS_PORT: '0',
+        // The load comes from one address and signs in dozens of users: no login throttling in the way.
+        LOGIN_LIMIT_PER_IP: '100000',
         DASHBOARD_DIST,
       },
       PORT,

@@ -49,7 +49,8 @@ COPY --from=build /app/server/dist server/dist
 # The photo volume is mounted here; created owned by `node` so a fresh named volume is writable.
 RUN mkdir -p /data/photos && chown -R node:node /data
 USER node
-EXPOSE 3000
+# The API, and Prometheus's /metrics on its own port (every role; METRICS_HOST=0.0.0.0 to reach it).
+EXPOSE 3000 9464
 # No HEALTHCHECK here: the `worker` role serves no HTTP. The compose file checks /health on the
 # replicas that do.
 CMD ["node", "server/dist/main.js"]

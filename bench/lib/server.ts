@@ -10,6 +10,8 @@ import { sleep } from './clock';
 
 export const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The server runs as in production, which refuses any secret written in the repository: a fresh one per run. */
+export const BENCH_JWT_SECRET = randomBytes(48).toString('base64');
 
 /** A database of its own with the demo district's reference data (no history), dropped at the end. */
 export class BenchDatabase {
@@ -162,9 +164,13 @@ export function startWhistle(database: BenchDatabase, port: number): Promise<Run
       DATABASE_URL: database.url,
       REDIS_URL,
       REDIS_PREFIX: database.name,
-      JWT_SECRET: 'bench-secret-of-enough-length',
+      JWT_SECRET: BENCH_JWT_SECRET,
       LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
       NODE_ENV: 'production',
+      // Any free port: the browser tests' stack or a local server may hold the default 9464.
+      METRICS_PORT: '0',
+      // The load comes from one address and signs in dozens of users: no login throttling in the way.
+      LOGIN_LIMIT_PER_IP: '100000',
     },
     port,
     '/health',

@@ -1,9 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from './api/SessionProvider';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { ROLE_HOME } from './auth/role-home';
+import { SessionRestoring } from './auth/SessionRestoring';
 import { LiveProvider } from './live/LiveProvider';
 import { DutyPage } from './views/duty/DutyPage';
 import { GridPage } from './views/grid/GridPage';
@@ -25,14 +27,25 @@ function Signed({ children }: { children: ReactNode }) {
 }
 
 function Home() {
-  const { session } = useSession();
-  return <Navigate to={session ? ROLE_HOME[session.user.role] : '/login'} replace />;
+  const { state } = useSession();
+  if (state.status === 'restoring') return <SessionRestoring />;
+  const { user } = state;
+  if (!user) return <Navigate to="/login" replace />;
+  return <Navigate to={state.mustChangePassword ? '/password' : ROLE_HOME[user.role]} replace />;
 }
 
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/password"
+        element={
+          <RequireAuth passwordChange>
+            <ChangePasswordPage />
+          </RequireAuth>
+        }
+      />
       <Route
         path="/wall"
         element={

@@ -8,7 +8,8 @@ _whistle_redis_given=${REDIS_URL:+1}
 source server/scripts/local-env.sh
 
 _WHISTLE_OPTIONS="  Install them:                 sudo apt-get install -y postgresql redis-server
-  or run everything in Docker:  docker compose -f docker/compose.yml up --build   (then http://127.0.0.1:8080)
+  or run everything in Docker:  docker compose -f docker/compose.yml --profile demo up --build
+                                (then http://127.0.0.1:8080; it needs JWT_SECRET and POSTGRES_PASSWORD: README, Docker)
   or use your own servers:      DATABASE_URL=postgres://… REDIS_URL=redis://… npm run demo"
 
 # Prints the message (and what to do) to stderr and stops the demo: this file is sourced.

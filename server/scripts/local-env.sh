@@ -6,3 +6,5 @@ export REDIS_PREFIX="${REDIS_PREFIX:-whistle}"
 # Demo only: a real deployment sets its own secret.
 export JWT_SECRET="${JWT_SECRET:-whistle-demo-secret-change-me}"
 export PORT="${PORT:-3000}"
+# The demo's simulator signs in about a hundred bots from this machine at once.
+export LOGIN_LIMIT_PER_IP="${LOGIN_LIMIT_PER_IP:-1000}"

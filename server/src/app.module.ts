@@ -1,5 +1,7 @@
 import { Module, RequestMethod, type DynamicModule, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -26,6 +28,13 @@ import { HotlineModule } from './hotline/hotline.module';
 import { PhotosModule } from './photos/photos.module';
 import { BoundariesModule } from './boundaries/boundaries.module';
 import { BasemapModule } from './basemap/basemap.module';
+import { AuditModule } from './audit/audit.module';
+import { redactRequestLog } from './http/log-redaction';
+
+/** How a process is wired beyond its configuration: where its logs go (stdout unless given). */
+export interface StartOptions {
+  logDestination?: DestinationStream;
+}
 
 /**
  * One codebase, three process roles: `api` serves HTTP and sockets, `worker` runs the queue
@@ -33,7 +42,7 @@ import { BasemapModule } from './basemap/basemap.module';
  */
 @Module({})
 export class AppModule {
-  static forRole(config: AppConfig): DynamicModule {
+  static forRole(config: AppConfig, options: StartOptions = {}): DynamicModule {
     const serveApi = config.PROCESS_ROLE !== 'worker';
     const runWorkers = config.PROCESS_ROLE !== 'api';
     const imports: (Type | DynamicModule)[] = [
@@ -41,16 +50,22 @@ export class AppModule {
       LoggerModule.forRoot({
         // Nest 11's path syntax for "every route" (the library's default '*' is the old syntax).
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-        },
+        pinoHttp: withDestination(
+          {
+            level: config.LOG_LEVEL,
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            // An Open311 api_key may come in the query string: never into the logs.
+            serializers: { req: redactRequestLog },
+          },
+          options.logDestination,
+        ),
       }),
       DatabaseModule,
       QueuesModule,
       EventsModule,
       AuthModule,
+      AuditModule,
       StreetsModule,
       GridsModule,
       DepartmentsModule,
@@ -71,4 +86,11 @@ export class AppModule {
     if (runWorkers) imports.push(QueueWorkersModule, EventsWorkerModule, DeadlinesWorkerModule);
     return { module: AppModule, imports };
   }
+}
+
+function withDestination(
+  options: PinoHttpOptions,
+  destination: DestinationStream | undefined,
+): PinoHttpOptions | [PinoHttpOptions, DestinationStream] {
+  return destination ? [options, destination] : options;
 }

@@ -1,9 +1,13 @@
 import type { HotlineImportReport, HotlineOrderResult, IncidentDetail, IncidentView } from '@whistle/shared';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import request from 'supertest';
+import { abortMidUpload } from './support/aborted-upload';
 import { incidentDetail, must } from './support/api-driver';
 import { login, type Api } from './support/clients';
 import { generateHotlineOrders, toCsv, type GeneratedOrder } from './support/hotline-orders';
 import { TestEnv, type RunningTestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
 import { createWorld, type World } from './support/world';
 
 /** 12345 work orders: a 10,000-row batch file with bad rows, JSON files, the webhook and satisfaction. */
@@ -344,6 +348,37 @@ describe('12345 hotline work orders', () => {
       expect((await admin.post('/api/hotline/orders/HL-WEB-1/satisfaction', { result: '满意' })).status).toBe(
         200,
       );
+    });
+  });
+
+  describe('a client that goes away mid-upload', () => {
+    /** Multer's spool files in the temporary folder (random names of 32 hex digits). */
+    const spooled = async () => new Set((await readdir(tmpdir())).filter((n) => /^[0-9a-f]{32}$/.test(n)));
+
+    it('spools the file to disk while it arrives and removes it when the upload is cut off', async () => {
+      const incidents = await countHotlineIncidents();
+      const before = await spooled();
+      let ours: string | undefined;
+      const rows = generateHotlineOrders(3_000, [world.streetA], 'HL-CUT').map((o) => o.row);
+      const { answeredBeforeCut } = await abortMidUpload({
+        url: `${app.url}/api/hotline/imports`,
+        token: district.token,
+        field: 'file',
+        filename: 'cut-off.csv',
+        contentType: 'text/csv',
+        sent: Buffer.from(toCsv(rows), 'utf8'),
+        // Cut once the server is writing the file to disk: it is streamed, mid-request.
+        cutWhen: async () => {
+          ours = [...(await spooled())].find((name) => !before.has(name));
+          return ours !== undefined;
+        },
+      });
+      expect(answeredBeforeCut).toBe(false);
+      expect(ours).toBeDefined();
+      await waitUntil(async () => !(await spooled()).has(ours ?? ''));
+      expect((await spooled()).has(ours ?? '')).toBe(false);
+      expect(await countHotlineIncidents()).toBe(incidents);
+      expect((await request(app.url).get('/health')).status).toBe(200);
     });
   });
 });

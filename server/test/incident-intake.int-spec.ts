@@ -59,6 +59,9 @@ describe('incident intake under concurrent requests', () => {
     const operator = world.users.operatorA;
     const user: AuthUser = {
       id: operator.id,
+      username: operator.username,
+      sessionId: '00000000-0000-4000-8000-000000000000',
+      mustChangePassword: false,
       role: 'street_operator',
       districtId: world.districtId,
       streetId: world.streetA.street.id,

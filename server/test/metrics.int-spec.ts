@@ -161,6 +161,24 @@ describe('metrics', () => {
     ];
   }
 
+  /**
+   * The same ranking as a department sees it: X's one rating was given today and is fewer than
+   * five, so no rating figure is shown (背对背) and the scores leave the rating out.
+   */
+  function departmentRankingSeenByADepartment(): MetricsSummary['departmentRanking'] {
+    const [x, y] = expectedDepartmentRanking();
+    if (!x || !y) throw new Error('two departments expected');
+    return [
+      {
+        ...x,
+        // (0.15·1 + 0.15·0.5 + 0.2·0.5 + 0.1·0) / 0.6, the rating's weight spread over the rest.
+        score: 54.2,
+        components: { ...x.components, averageRating: null, ratings: null },
+      },
+      { ...y, components: { ...y.components, averageRating: null, ratings: null } },
+    ];
+  }
+
   const timeToExpected: MetricsSummary['timeTo'] = {
     // 10 and 20 min: p50 15 min; p90 10 + 0.9·10 = 19 min.
     accept: { count: 2, p50Seconds: 900, p90Seconds: 1140 },
@@ -288,11 +306,11 @@ describe('metrics', () => {
     expect(ofX.departmentsReportedIn).toEqual({ today: 1, month: 1 });
     expect(ofX.timeTo).toEqual(timeToExpected);
     expect(ofX.rates).toEqual({ resolution: 0.5, reopen: 1, onTimeArrival: 0.5 });
-    // Aggregates only (背对背): the department learns its average, not which street gave what.
-    expect(ofX.ratings).toEqual({ average: 4, count: 1 });
+    // Back-to-back (背对背): X's one rating, given today, shows nowhere in X's view.
+    expect(ofX.ratings).toEqual({ average: null, count: null });
     expect(Object.keys(ofX.ratings).sort()).toEqual(['average', 'count']);
     expect(ofX.whistleRateByStreet).toEqual([]);
-    expect(ofX.departmentRanking).toEqual(expectedDepartmentRanking());
+    expect(ofX.departmentRanking).toEqual(departmentRankingSeenByADepartment());
     expect(ratingsTiedToStreets(ofX, [A, B])).toEqual([]);
     expect(JSON.stringify(ofX.departmentRanking)).not.toContain(A);
 
@@ -303,7 +321,8 @@ describe('metrics', () => {
       byStreet: [{ streetId: B, incidents: 1, whistles: 1 }],
       byCategory: [{ category: 'street_vending', incidents: 1 }],
     });
-    expect(ofY.ratings).toEqual({ average: null, count: 0 });
+    expect(ofY.ratings).toEqual({ average: null, count: null });
+    expect(ofY.departmentRanking).toEqual(departmentRankingSeenByADepartment());
 
     const gridWorker = await login(app.url, world.users.gridWorkerA);
     expect((await gridWorker.get('/api/metrics/summary')).status).toBe(403);
@@ -313,7 +332,7 @@ describe('metrics', () => {
     ).toBe(401);
   });
 
-  it('exposes Prometheus metrics and health without a token', async () => {
+  it('exposes Prometheus metrics on their own port and health on the API, without a token', async () => {
     const health = await request(app.url).get('/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({
@@ -321,7 +340,7 @@ describe('metrics', () => {
       details: { database: { status: 'up' }, redis: { status: 'up' } },
     });
 
-    const before = await scrape(app.url);
+    const before = await scrape(app.metricsUrl);
     expect(before.status).toBe(200);
     expect(before.type).toBe('text/plain');
     expect(dispatchCounts(before.samples)).toEqual({
@@ -347,7 +366,7 @@ describe('metrics', () => {
     expect(await settle(deadlineJobs, 2)).toBe(2);
 
     expect((await officerY.post(`/api/dispatches/${pendingOfY.id}/accept`)).status).toBe(200);
-    const after = await scrape(app.url);
+    const after = await scrape(app.metricsUrl);
     expect(after.samples.get('whistle_time_to_accept_seconds_count')).toBe(3);
     expect(after.samples.get('whistle_time_to_accept_seconds_bucket{le="300"}')).toBe(3);
     expect(after.samples.get('whistle_time_to_accept_seconds_bucket{le="+Inf"}')).toBe(3);
@@ -355,7 +374,7 @@ describe('metrics', () => {
   });
 
   it('counts connected sockets in Prometheus as clients come and go', async () => {
-    const connected = async () => (await scrape(app.url)).samples.get('whistle_connected_sockets');
+    const connected = async () => (await scrape(app.metricsUrl)).samples.get('whistle_connected_sockets');
     expect(await connected()).toBe(0);
     const first = await connect(app.url, officerY.token);
     const second = await connect(app.url, streetA.token);
@@ -431,7 +450,7 @@ describe('metrics', () => {
   }
 
   async function deadlineJobs(): Promise<number | undefined> {
-    return (await scrape(app.url)).samples.get(
+    return (await scrape(app.metricsUrl)).samples.get(
       `whistle_queue_depth{queue="${QUEUES.deadlines.name}",state="delayed"}`,
     );
   }

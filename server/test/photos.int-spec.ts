@@ -1,20 +1,40 @@
 import type { PhotoView, ReportedIncidentView } from '@whistle/shared';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import request, { type Response } from 'supertest';
 import { Incident } from '../src/incidents/incident.entity';
+import { IncomingPhotoSweeper } from '../src/photos/incoming-photos';
 import { Photo } from '../src/photos/photo.entity';
+import { abortMidUpload } from './support/aborted-upload';
 import { login, type Api } from './support/clients';
+import { pngBomb } from './support/crafted-images';
 import { blowWhistle, only, registeredIncident } from './support/flows';
 import { TestEnv, type RunningTestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
 import { createWorld, type World } from './support/world';
 
 interface Upload {
   name: string;
-  bytes: Buffer;
+  /** The bytes, or the path of a file to stream them from. */
+  bytes: Buffer | string;
   type: string;
+}
+
+/** The highest resident set size seen while `work` runs (the app under test runs in this process). */
+async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growthMb: number }> {
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, growthMb: (peak - base) / 2 ** 20 };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /** Grid-worker reports with photos: limits, thumbnails, storage clean-up and who may see them. */
@@ -82,6 +102,12 @@ describe('photos', () => {
       .filter((e) => e.isFile())
       .map((e) => e.name);
   const incidentCount = () => env.db.getRepository(Incident).count();
+  /** Uploads waiting in the incoming folder: none once every request is answered. */
+  const incomingFiles = async (): Promise<string[]> =>
+    readdir(join(photoDir, '.incoming')).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [];
+      throw err;
+    });
 
   const binary = (api: Api, path: string) =>
     api
@@ -248,5 +274,100 @@ describe('photos', () => {
     );
     expect(notTheirs.status).toBe(422);
     expect(await env.db.getRepository(Photo).countBy({ incidentId: incident.id })).toBe(1);
+  });
+
+  it('takes nine photos of almost 10 MB each in one request, streamed to disk, never all in memory', async () => {
+    // Random pixels do not compress: a 1860 × 1860 PNG is ~10.38 MB, just under the 10 MB (MiB) limit.
+    const side = 1860;
+    const noise = await sharp(randomBytes(side * side * 3), {
+      raw: { width: side, height: side, channels: 3 },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    expect(noise.length).toBeGreaterThan(10_000_000);
+    expect(noise.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+    const file = join(tmpdir(), `whistle-noise-${randomBytes(4).toString('hex')}.png`);
+    await writeFile(file, noise);
+    try {
+      const photos = Array.from({ length: 9 }, (_, i) => ({
+        name: `n${i}.png`,
+        bytes: file,
+        type: 'image/png',
+      }));
+      const { result: res, growthMb } = await peakRssGrowth(() =>
+        upload(gridWorker, '/api/incidents/report', reportFields(world.streetA.points[0]), photos),
+      );
+      expect(res.status).toBe(201);
+      const stored = (res.body as ReportedIncidentView).photos;
+      expect(stored.map((p) => [p.sizeBytes, p.width])).toEqual(photos.map(() => [noise.length, side]));
+      // Held in memory, the nine would be 93 MB on their own (the old memory storage grew by ~125 MB).
+      expect(growthMb).toBeLessThan(90);
+      const back = await binary(gridWorker, stored[8].url);
+      expect(Buffer.compare(back.body as Buffer, noise)).toBe(0);
+      expect(await incomingFiles()).toEqual([]);
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+
+  it('refuses a decompression bomb (a 110 KB PNG of 30000 × 30000 pixels) with 413, without decoding it', async () => {
+    // The crafted file is a real PNG: the same construction, small, decodes.
+    const small = await sharp(await pngBomb(300, 200)).stats();
+    expect(small.channels[0].max).toBe(0);
+    const bomb = await pngBomb(30_000, 30_000);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+
+    const ok = await jpeg(64, 64);
+    const [incidents, files] = [await incidentCount(), (await storedFiles()).length];
+    const { result: res, growthMb } = await peakRssGrowth(() =>
+      upload(gridWorker, '/api/incidents/report', reportFields(world.streetA.points[0]), [
+        { name: 'ok.jpg', bytes: ok, type: 'image/jpeg' },
+        { name: 'bomb.png', bytes: bomb, type: 'image/png' },
+      ]),
+    );
+    expect(res.status).toBe(413);
+    const body = res.body as { message: string; fields: Record<string, string[]> };
+    expect(body.fields.photos).toEqual([
+      '"bomb.png" is 30000 × 30000 pixels; at most 40 megapixels are accepted',
+    ]);
+    expect(body.message).toContain('bomb.png');
+    // Decoded, it would take 900 MB (a byte per pixel); its header alone costs nothing.
+    expect(growthMb).toBeLessThan(100);
+    expect(await incidentCount()).toBe(incidents);
+    expect(await storedFiles()).toHaveLength(files);
+    expect(await incomingFiles()).toEqual([]);
+  });
+
+  it('leaves no temporary file when the client goes away mid-upload', async () => {
+    const incidents = await incidentCount();
+    const { answeredBeforeCut } = await abortMidUpload({
+      url: `${app.url}/api/incidents/report`,
+      token: gridWorker.token,
+      field: 'photos',
+      filename: 'cut-off.jpg',
+      contentType: 'image/jpeg',
+      sent: Buffer.concat([await jpeg(64, 64), randomBytes(1024 * 1024)]),
+      // Cut once the server is writing the photo to its temporary file: it streams, mid-request.
+      cutWhen: async () => (await incomingFiles()).length > 0,
+    });
+    expect(answeredBeforeCut).toBe(false);
+    await waitUntil(async () => (await incomingFiles()).length === 0);
+    expect(await incomingFiles()).toEqual([]);
+    expect(await incidentCount()).toBe(incidents);
+    expect((await request(app.url).get('/health')).status).toBe(200);
+  });
+
+  it('clears uploads a dead process left in the incoming folder, but not ones still being written', async () => {
+    const incoming = join(photoDir, '.incoming');
+    await mkdir(incoming, { recursive: true });
+    await writeFile(join(incoming, 'left-by-a-crash'), 'partial upload');
+    await writeFile(join(incoming, 'still-arriving'), 'partial upload');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await utimes(join(incoming, 'left-by-a-crash'), twoHoursAgo, twoHoursAgo);
+
+    expect(await app.get(IncomingPhotoSweeper).sweep()).toBe(1);
+    expect(await incomingFiles()).toEqual(['still-arriving']);
+    expect(await readFile(join(incoming, 'still-arriving'), 'utf8')).toBe('partial upload');
+    await rm(join(incoming, 'still-arriving'));
   });
 });

@@ -14,3 +14,4 @@ export * from './api/requests';
 export * from './api/errors';
 export * from './api/hotline';
 export * from './api/open311';
+export * from './api/audit';

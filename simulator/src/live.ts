@@ -1,4 +1,5 @@
 import {
+  type ClientToServerEvents,
   compareEventIds,
   LIVE_EVENT_TYPES,
   type LiveEvent,
@@ -15,21 +16,30 @@ export type LiveHandler = (event: LiveEvent) => void;
  */
 export class LiveConnection {
   private lastEventId: string | undefined;
-  private readonly socket: Socket<ServerToClientEvents>;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private connectedOnce = false;
+  private sentToken: string | undefined;
+  private readonly renewTimer: NodeJS.Timeout;
 
   constructor(
     baseUrl: string,
-    token: () => string,
+    token: () => Promise<string>,
     private readonly name: string,
     handler: LiveHandler,
     hooks: { onReconnect: (name: string) => void; onError: (name: string, message: string) => void },
   ) {
     this.socket = io(baseUrl, {
       transports: ['websocket'],
-      // A function, so each reconnect sends the id reached by then and the current token.
-      auth: (cb) =>
-        cb(this.lastEventId ? { token: token(), lastEventId: this.lastEventId } : { token: token() }),
+      // A function, so each reconnect sends the id reached by then and a fresh token.
+      auth: (cb) => {
+        void token().then(
+          (t) => {
+            this.sentToken = t;
+            cb(this.lastEventId ? { token: t, lastEventId: this.lastEventId } : { token: t });
+          },
+          () => cb({}),
+        );
+      },
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
     });
@@ -38,6 +48,23 @@ export class LiveConnection {
       this.connectedOnce = true;
     });
     this.socket.on('connect_error', (err) => hooks.onError(this.name, err.message));
+    // The server closes a socket whose token expired or whose session ended; come back with a fresh one.
+    this.socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1_000);
+    });
+    // A socket lives as long as its access token: hand the server each renewed token in time.
+    this.renewTimer = setInterval(() => {
+      if (!this.socket.connected) return;
+      void token().then(
+        (t) => {
+          if (t === this.sentToken) return;
+          this.sentToken = t;
+          this.socket.emit('auth.renew', t, () => undefined);
+        },
+        () => undefined,
+      );
+    }, 30_000);
+    this.renewTimer.unref();
     for (const type of LIVE_EVENT_TYPES) {
       // Every event type carries the same envelope; the handler narrows by `type`.
       (this.socket as unknown as Socket<Record<LiveEventType, (e: LiveEvent) => void>>).on(type, (event) => {
@@ -61,6 +88,7 @@ export class LiveConnection {
   }
 
   close(): void {
+    clearInterval(this.renewTimer);
     this.socket.close();
   }
 }

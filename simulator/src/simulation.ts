@@ -61,7 +61,7 @@ export async function startSimulation(opts: SimOptions, sink?: LogSink): Promise
       }
     };
     connections.push(
-      new LiveConnection(opts.url, () => actor.api.accessToken, actor.user.username, guarded, hooks),
+      new LiveConnection(opts.url, () => actor.api.freshToken(), actor.user.username, guarded, hooks),
     );
   };
   // The district command sees every overdue notice once; only the simulator's own dispatches count.

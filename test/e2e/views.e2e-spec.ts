@@ -5,7 +5,14 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newContext, signIn, watchForErrors } from './support/browser';
+import {
+  baseUrl,
+  CSP_VIOLATION,
+  launchChromium,
+  newContext,
+  signIn,
+  watchForErrors,
+} from './support/browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
@@ -36,6 +43,29 @@ describe('each role sees its view', () => {
   });
   afterAll(async () => {
     await browser.close();
+  });
+
+  it('serves the dashboard under its content security policy, and a violation fails a page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    const response = await page.goto(`${baseUrl()}/login`);
+    const policy = (await response?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(problems).toEqual([]);
+    // An inline script, as an injection would add it: blocked, and reported as a problem (the
+    // browser logs its own error beside the watcher's).
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.append(script);
+    });
+    const reported = () => problems.some((p) => p.includes(`${CSP_VIOLATION}: script-src-elem`));
+    for (let i = 0; i < 50 && !reported(); i++) await page.waitForTimeout(100);
+    expect(reported()).toBe(true);
+    expect(await page.evaluate(() => 'injected' in window)).toBe(false);
+    await context.close();
   });
 
   it.each(ROLES)('$username lands on view-$view', async ({ username, view }) => {

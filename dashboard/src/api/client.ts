@@ -1,28 +1,22 @@
-import type { ApiErrorBody } from '@whistle/shared';
+import { apiErrorOf } from './api-error';
+import { authSession, type AuthorizedInit } from './auth-session';
 
-/** A non-2xx answer, with the server's error body when it sent one. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiErrorBody | null,
-  ) {
-    super(body?.message ?? `HTTP ${status}`);
-  }
-}
-
-type UnauthorizedHandler = () => void;
-let onUnauthorized: UnauthorizedHandler = () => undefined;
-
-/** The session provider registers how a 401 sends the user back to the login page. */
-export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
-  onUnauthorized = handler;
-}
+export { ApiError } from './api-error';
 
 export interface RequestOptions {
+  /** Any token marks a signed-in call: it goes with the session's newest one. null: no credentials. */
   token: string | null;
   method?: 'GET' | 'POST';
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
+}
+
+/**
+ * fetch for calls the JSON client cannot make (multipart uploads, image bytes): the session's
+ * current bearer token, and after a 401 one renewal and one replay (FormData bodies resend as is).
+ */
+export function authorizedFetch(path: string, init: AuthorizedInit = {}, token?: string): Promise<Response> {
+  return authSession.authorizedFetch(new URL(path, window.location.origin), init, token);
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
@@ -31,18 +25,22 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(url, {
+  const init: AuthorizedInit = {
     method: options.method ?? 'GET',
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  };
+  // A login attempt's 401 is a wrong password, not an expired session: no renewal for it.
+  const response = options.token
+    ? await authSession.authorizedFetch(url, init, options.token)
+    : await fetch(url, init);
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
-    // A login attempt's 401 is a wrong password, not an expired session.
-    if (response.status === 401 && options.token) onUnauthorized();
-    throw new ApiError(response.status, body);
+    const error = await apiErrorOf(response);
+    if (error.status === 403 && error.body?.code === 'password_change_required') {
+      authSession.passwordChangeRequired();
+    }
+    throw error;
   }
   return (await response.json()) as T;
 }

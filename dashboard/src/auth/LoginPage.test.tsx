@@ -1,6 +1,7 @@
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import type { Role, UserView } from '@whistle/shared';
+import { authSession } from '../api/auth-session';
 import { App } from '../App';
 import { AppProviders } from '../AppProviders';
 import { FakeSocket } from '../test/fake-socket';
@@ -25,12 +26,23 @@ function jsonResponse(status: number, body: unknown): Response {
   return { ok: status < 400, status, json: () => Promise.resolve(body) } as unknown as Response;
 }
 
-/** A tiny fake of the server: login answers with `role`; lists are empty; `unauthorized` makes them 401. */
+const loginAnswer = (role: Role) => ({
+  accessToken: 't1',
+  accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+  user: user(role),
+  mustChangePassword: false,
+});
+
+/**
+ * A tiny fake of the server: no refresh cookie at start; login answers with `role`; lists are
+ * empty; `unauthorized` makes them 401 (and the refresh too: the session has ended).
+ */
 function fakeServer(role: Role, options: { unauthorized?: boolean } = {}) {
   const fetchMock = jest.fn((input: URL | string) => {
     const path = new URL(String(input)).pathname;
-    if (path === '/api/auth/login')
-      return Promise.resolve(jsonResponse(200, { accessToken: 't1', user: user(role) }));
+    if (path === '/api/auth/refresh')
+      return Promise.resolve(jsonResponse(401, { statusCode: 401, message: 'no session' }));
+    if (path === '/api/auth/login') return Promise.resolve(jsonResponse(200, loginAnswer(role)));
     if (options.unauthorized)
       return Promise.resolve(jsonResponse(401, { statusCode: 401, message: 'expired' }));
     if (path === '/api/incidents')
@@ -63,8 +75,6 @@ async function logIn() {
 }
 
 describe('login and role routing', () => {
-  beforeEach(() => sessionStorage.clear());
-
   it.each<[Role, string]>([
     ['street_operator', '/street'],
     ['dept_officer', '/duty'],
@@ -79,7 +89,10 @@ describe('login and role routing', () => {
       'textContent',
       expect.stringContaining('张三'),
     );
-    expect(sessionStorage.getItem('whistle.session')).toContain('"token":"t1"');
+    // The token lives in memory only; nothing of the session is left in web storage.
+    expect(authSession.currentToken()).toBe('t1');
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.getItem('whistle.session')).toBeNull();
   });
 
   it('shows an error and stays on the login page for a wrong password', async () => {
@@ -88,21 +101,31 @@ describe('login and role routing', () => {
     await logIn();
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', '账号或密码错误');
     expect(screen.getByTestId('path').textContent).toBe('/login');
+    // A wrong password is no ended session: no notice, and no refresh attempted for it.
+    expect(screen.queryByTestId('session-ended')).toBeNull();
+    const paths = (global.fetch as jest.Mock).mock.calls.map(([url]) => new URL(String(url)).pathname);
+    expect(paths).toEqual(['/api/auth/login']);
   });
 
-  it('sends a visitor without a session from a view to the login page', () => {
+  it('sends a visitor without a session from a view to the login page', async () => {
+    fakeServer('dept_officer');
     renderApp('/duty');
-    expect(screen.getByTestId('path').textContent).toBe('/login');
+    await waitFor(() => expect(screen.getByTestId('path').textContent).toBe('/login'));
+    expect(screen.queryByTestId('session-ended')).toBeNull();
   });
 
-  it('returns to the login page when the API answers 401 (expired token)', async () => {
+  it('returns to the login page with a notice when the session has ended (401, and the refresh too)', async () => {
     const fetchMock = fakeServer('street_operator', { unauthorized: true });
     renderApp();
     await logIn();
-    // Signed in first (it reaches /street), then the first API call's 401 signs out.
-    await waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThan(1));
-    await waitFor(() => expect(sessionStorage.getItem('whistle.session')).toBeNull());
+    // Signed in first (it reaches /street), then the first API call's 401 and the refused refresh end it.
+    await waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThan(2));
     await waitFor(() => expect(screen.getByTestId('path').textContent).toBe('/login'));
+    expect(await screen.findByTestId('session-ended')).toHaveProperty(
+      'textContent',
+      '会话已结束，请重新登录',
+    );
+    expect(authSession.currentToken()).toBeNull();
     expect(await screen.findByLabelText('账号')).toBeTruthy();
   });
 });

@@ -14,8 +14,42 @@ export const en: Messages = {
     failed: 'Wrong username or password',
     error: 'Sign-in failed, please try again later',
   },
-  common: {
+  session: {
+    restoring: 'Restoring your session…',
+    ended: 'Your session ended — please sign in again',
+  },
+  password: {
+    heading: 'Change password',
+    required: 'An administrator reset your password. Choose a new one to continue.',
+    temporary: 'Temporary password',
+    current: 'Current password',
+    new: 'New password',
+    repeat: 'Repeat new password',
+    policy:
+      'At least 10 characters, letters mixed with digits or symbols, not containing your username, not a common password.',
+    submit: 'Save new password',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    error: 'Could not change the password, please try again later',
+    problems: {
+      wrongCurrent: 'This is not your current password',
+      mix: 'Mix letters with digits or symbols',
+      username: 'Must not contain your username',
+      common: 'Too common, choose another',
+      same: 'Must differ from the current password',
+      tooShort: 'At least {{min}} characters',
+      tooLong: 'At most {{max}} characters',
+      repeat: 'The two new passwords differ',
+    },
+  },
+  userMenu: {
+    open: 'Account',
+    changePassword: 'Change password',
     logout: 'Sign out',
+    logoutEverywhere: 'Sign out everywhere',
+    failed: 'That did not work, please try again later',
+  },
+  common: {
     loading: 'Loading…',
     empty: 'Nothing here',
     loadFailed: 'Failed to load',

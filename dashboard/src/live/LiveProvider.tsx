@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { authSession } from '../api/auth-session';
 import { useSignedIn } from '../api/SessionProvider';
 import { queryKeys } from '../api/queries';
 import { LiveStore, type BatchListener } from './live-store';
@@ -8,14 +9,22 @@ import type { ConnectionState } from './types';
 
 const LiveContext = createContext<LiveStore | null>(null);
 
-/** One LiveStore per signed-in token; it lives as long as the session does. */
+/**
+ * One LiveStore per signed-in user; it lives as long as the session does. Renewed access tokens
+ * are handed to the open socket rather than reconnecting it.
+ */
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const { token } = useSignedIn();
+  const { user } = useSignedIn();
   const [store, setStore] = useState<LiveStore | null>(null);
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    const next = new LiveStore({ token, createSocket });
+    const next = new LiveStore({
+      token: authSession.currentToken() ?? '',
+      createSocket,
+      refreshToken: () => authSession.refresh(),
+    });
+    const stopRenewals = authSession.onTokenRenewed((token) => next.renewToken(token));
     // Metrics are pushed whole, so the cached summary is replaced rather than refetched.
     const unsubscribe = next.subscribe((events) => {
       for (const event of events) {
@@ -25,10 +34,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     next.start();
     setStore(next);
     return () => {
+      stopRenewals();
       unsubscribe();
       next.stop();
     };
-  }, [token, queryClient]);
+  }, [user.id, queryClient]);
 
   if (!store) return null;
   return <LiveContext.Provider value={store}>{children}</LiveContext.Provider>;

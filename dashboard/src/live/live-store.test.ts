@@ -2,7 +2,7 @@ import { FakeSocket, incidentEvent } from '../test/fake-socket';
 import { LiveStore } from './live-store';
 import type { AnyLiveEvent } from './types';
 
-function setup(options: { seenLimit?: number } = {}) {
+function setup(options: { seenLimit?: number; refreshToken?: () => Promise<string | null> } = {}) {
   let socket: FakeSocket | undefined;
   const frames: (() => void)[] = [];
   const store = new LiveStore({
@@ -107,5 +107,102 @@ describe('LiveStore', () => {
     jest.advanceTimersByTime(500);
     expect(socket.connects).toBe(2);
     expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok', lastEventId: '5' });
+  });
+
+  describe('access-token renewal', () => {
+    const flush = () => new Promise((r) => setTimeout(r, 0));
+
+    it('hands a renewed token to the open socket without reconnecting', async () => {
+      const { store, socket } = setup();
+      store.start();
+      socket.open();
+      store.renewToken('tok2');
+      await flush();
+      expect(socket.renewals).toEqual(['tok2']);
+      expect(socket.connects).toBe(1);
+      // A later reconnect (say, a network drop) presents the new token.
+      socket.drop();
+      socket.retry();
+      expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok2' });
+    });
+
+    it('keeps a token renewed while disconnected for the next handshake', () => {
+      const { store, socket } = setup();
+      store.start();
+      store.renewToken('tok2');
+      expect(socket.renewals).toEqual([]);
+      socket.retry();
+      expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok2' });
+    });
+
+    it('after a refused renewal, refreshes and reconnects with the new token, resuming from lastEventId', async () => {
+      const refreshToken = jest.fn(() => Promise.resolve<string | null>('tok3'));
+      const { store, socket, frame } = setup({ refreshToken });
+      store.start();
+      socket.open();
+      socket.emit(incidentEvent('12'));
+      frame();
+      socket.renewAnswer = { ok: false, error: 'unauthorized' };
+      store.renewToken('tok2');
+      await flush();
+      expect(refreshToken).toHaveBeenCalledTimes(1);
+      expect(socket.connects).toBe(2);
+      expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok3', lastEventId: '12' });
+    });
+
+    it("after a handshake refused as 'unauthorized', refreshes first, then reconnects", async () => {
+      jest.useFakeTimers();
+      const refreshToken = jest.fn(() => Promise.resolve<string | null>('tok2'));
+      const { store, socket } = setup({ refreshToken });
+      store.start();
+      socket.open();
+      socket.drop(false); // the server closed it (the access token expired while the tab slept)
+      jest.advanceTimersByTime(500);
+      expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok' });
+      socket.refuse('unauthorized');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(refreshToken).toHaveBeenCalledTimes(1);
+      expect(socket.connects).toBe(3);
+      expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok2' });
+      // The store's own retry timer did not fire a second, racing connect.
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(socket.connects).toBe(3);
+    });
+
+    it('stops reconnecting once the session has ended (the refresh answers null)', async () => {
+      jest.useFakeTimers();
+      const refreshToken = jest.fn(() => Promise.resolve<string | null>(null));
+      const { store, socket } = setup({ refreshToken });
+      store.start();
+      socket.refuse('unauthorized');
+      await jest.advanceTimersByTimeAsync(10_000);
+      expect(socket.connects).toBe(1);
+      expect(store.getState().status).not.toBe('live');
+    });
+
+    it('retries other refusals after a pause, without refreshing', async () => {
+      jest.useFakeTimers();
+      const refreshToken = jest.fn(() => Promise.resolve<string | null>('tok2'));
+      const { store, socket } = setup({ refreshToken });
+      store.start();
+      socket.refuse('handshake failed');
+      socket.refuse('websocket error', true); // socket.io retries these itself
+      await jest.advanceTimersByTimeAsync(500);
+      expect(refreshToken).not.toHaveBeenCalled();
+      expect(socket.connects).toBe(2);
+    });
+
+    it('does not let a server that refuses every token drive a refresh loop', async () => {
+      jest.useFakeTimers();
+      const refreshToken = jest.fn(() => Promise.resolve<string | null>('again'));
+      const { store, socket } = setup({ refreshToken });
+      store.start();
+      for (let i = 0; i < 20; i++) {
+        socket.refuse('unauthorized');
+        await jest.advanceTimersByTimeAsync(50);
+      }
+      // 1 s of refusals, one refresh per 500 ms retry pause at most.
+      expect(refreshToken.mock.calls.length).toBeLessThanOrEqual(3);
+    });
   });
 });

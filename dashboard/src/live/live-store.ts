@@ -7,6 +7,11 @@ type StateListener = () => void;
 export interface LiveStoreOptions {
   token: string;
   createSocket: (auth: LiveSocket['auth']) => LiveSocket;
+  /**
+   * A fresh access token after the server refused this one (handshake or renewal), or null when the
+   * session has ended (the app then signs out and stops the store). Throws when it cannot tell.
+   */
+  refreshToken?: () => Promise<string | null>;
   /** Schedules a batch flush; requestAnimationFrame in the browser, a manual tick in tests. */
   scheduleFlush?: (flush: () => void) => void;
   now?: () => number;
@@ -40,6 +45,13 @@ export class LiveStore {
   private readonly offlineAfterMs: number;
   private readonly serverCloseRetryMs: number;
   private stopped = false;
+  private token: string;
+  private connected = false;
+  /** A token refresh for the socket is under way; the reconnect waits for it. */
+  private recovering = false;
+  /** The store itself is closing the socket to reopen it: that is no lost connection. */
+  private restarting = false;
+  private lastRecoveryAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: LiveStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -47,12 +59,20 @@ export class LiveStore {
     this.seenLimit = options.seenLimit ?? 5000;
     this.offlineAfterMs = options.offlineAfterMs ?? 15_000;
     this.serverCloseRetryMs = options.serverCloseRetryMs ?? 2000;
+    this.token = options.token;
     this.state = { status: 'connecting', since: this.now(), lastEventId: null };
     this.socket = options.createSocket(this.auth());
     this.socket.onEvent((event) => this.receive(event));
-    this.socket.onConnect(() => this.setStatus('live'));
+    this.socket.onConnect(() => {
+      this.connected = true;
+      this.setStatus('live');
+    });
     this.socket.onReplayDone(() => this.setStatus('live'));
-    this.socket.onDisconnect((willReconnect) => this.lost(willReconnect));
+    this.socket.onDisconnect((willReconnect) => {
+      this.connected = false;
+      if (!this.restarting) this.lost(willReconnect);
+    });
+    this.socket.onConnectError((message, willRetry) => this.refused(message, willRetry));
     // The socket's auth is sent on every (re)connect, so refresh it with the newest id first.
     this.socket.onReconnectAttempt(() => this.refreshAuth());
   }
@@ -67,6 +87,20 @@ export class LiveStore {
     this.stopped = true;
     this.clearTimers();
     this.socket.disconnect();
+  }
+
+  /**
+   * The session renewed its access token: the open socket takes it over in place (no reconnect, no
+   * replay); a closed one sends it with its next handshake. A refused renewal reconnects.
+   */
+  renewToken(token: string): void {
+    this.token = token;
+    this.refreshAuth();
+    if (!this.connected) return;
+    void this.socket.renew(token).then((result) => {
+      // An answer for a token since replaced, or lost with its connection, is moot.
+      if (!result.ok && this.token === token && this.connected) this.recoverAuth();
+    });
   }
 
   /** Receives every batch of new events; returns the unsubscribe function. */
@@ -120,7 +154,7 @@ export class LiveStore {
 
   private auth(): LiveSocket['auth'] {
     const { lastEventId } = this.state;
-    return lastEventId === null ? { token: this.options.token } : { token: this.options.token, lastEventId };
+    return lastEventId === null ? { token: this.token } : { token: this.token, lastEventId };
   }
 
   private refreshAuth(): void {
@@ -129,15 +163,63 @@ export class LiveStore {
 
   private lost(willReconnect: boolean): void {
     if (this.stopped) return;
-    this.clearTimers();
-    this.setStatus('reconnecting');
-    this.offlineTimer = setTimeout(() => this.setStatus('offline'), this.offlineAfterMs);
-    if (!willReconnect) {
+    this.markLost();
+    // While a token refresh runs, its end reconnects; a timer of our own would race it.
+    if (!willReconnect && !this.recovering) {
       this.retryTimer = setTimeout(() => {
         this.refreshAuth();
         this.socket.connect();
       }, this.serverCloseRetryMs);
     }
+  }
+
+  private markLost(): void {
+    this.clearTimers();
+    this.setStatus('reconnecting');
+    this.offlineTimer = setTimeout(() => this.setStatus('offline'), this.offlineAfterMs);
+  }
+
+  /** A refused handshake: a stale token is refreshed first; other refusals are retried after a pause. */
+  private refused(message: string, willRetry: boolean): void {
+    if (this.stopped || willRetry) return; // socket.io retries low-level failures by itself
+    if (message === 'unauthorized' && this.options.refreshToken) this.recoverAuth();
+    else this.lost(false);
+  }
+
+  /** Gets a fresh token from the session, then opens the socket again with it. */
+  private recoverAuth(): void {
+    const refreshToken = this.options.refreshToken;
+    if (this.stopped || this.recovering || !refreshToken) return;
+    // A server that keeps refusing fresh tokens must not make every tab rotate its cookie in a loop.
+    if (this.now() - this.lastRecoveryAt < this.serverCloseRetryMs) {
+      this.lost(false);
+      return;
+    }
+    this.lastRecoveryAt = this.now();
+    this.recovering = true;
+    this.markLost();
+    refreshToken().then(
+      (token) => {
+        this.recovering = false;
+        // null: the session is over and the app is signing out, which stops this store.
+        if (this.stopped || token === null) return;
+        this.token = token;
+        this.restart();
+      },
+      () => {
+        this.recovering = false;
+        this.lost(false); // the server could not be reached: try again later
+      },
+    );
+  }
+
+  private restart(): void {
+    this.restarting = true;
+    this.socket.disconnect();
+    this.restarting = false;
+    this.clearRetryTimer();
+    this.refreshAuth();
+    this.socket.connect();
   }
 
   private setStatus(status: ConnectionState['status']): void {
@@ -149,8 +231,12 @@ export class LiveStore {
 
   private clearTimers(): void {
     if (this.offlineTimer) clearTimeout(this.offlineTimer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.offlineTimer = null;
+    this.clearRetryTimer();
+  }
+
+  private clearRetryTimer(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
 

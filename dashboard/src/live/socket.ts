@@ -8,6 +8,9 @@ import {
 } from '@whistle/shared';
 import type { AnyLiveEvent, LiveSocket } from './types';
 
+/** An unanswered renewal counts as refused: the store then refreshes and reconnects. */
+const RENEW_TIMEOUT_MS = 10_000;
+
 /** Adapts a socket.io client socket, typed from the shared event map, to the store's LiveSocket. */
 export function createSocket(auth: SocketAuth): LiveSocket {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
@@ -46,6 +49,14 @@ export function createSocket(auth: SocketAuth): LiveSocket {
     onReconnectAttempt(listener) {
       socket.io.on('reconnect_attempt', listener);
     },
+    onConnectError(listener) {
+      socket.on('connect_error', (error) => listener(error.message, socket.active));
+    },
+    renew: (token) =>
+      socket
+        .timeout(RENEW_TIMEOUT_MS)
+        .emitWithAck('auth.renew', token)
+        .catch(() => ({ ok: false as const, error: 'no answer' })),
     connect: () => void socket.connect(),
     disconnect: () => void socket.disconnect(),
   };

@@ -1,4 +1,4 @@
-import type { LiveEvent, LiveEventType, SocketAuth } from '@whistle/shared';
+import type { LiveEvent, LiveEventType, RenewResult, SocketAuth } from '@whistle/shared';
 
 /** Any live event, discriminated by `type` so a switch narrows the payload. */
 export type AnyLiveEvent = { [K in LiveEventType]: LiveEvent<K> }[LiveEventType];
@@ -24,6 +24,13 @@ export interface LiveSocket {
   onDisconnect(listener: (willReconnect: boolean) => void): void;
   /** Called before every automatic reconnection attempt. */
   onReconnectAttempt(listener: () => void): void;
+  /**
+   * A refused handshake, with the server's message ('unauthorized' for a token it does not take);
+   * `willRetry` says whether socket.io retries by itself (only after low-level failures).
+   */
+  onConnectError(listener: (message: string, willRetry: boolean) => void): void;
+  /** Hands the open socket a fresh access token before the current one expires. */
+  renew(token: string): Promise<RenewResult>;
   connect(): void;
   disconnect(): void;
 }

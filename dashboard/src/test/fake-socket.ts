@@ -1,4 +1,4 @@
-import type { SocketAuth } from '@whistle/shared';
+import type { RenewResult, SocketAuth } from '@whistle/shared';
 import type { AnyLiveEvent, LiveSocket } from '../live/types';
 
 /** A LiveSocket the test drives by hand: emit events, drop and restore the connection. */
@@ -7,11 +7,18 @@ export class FakeSocket implements LiveSocket {
   connects = 0;
   /** The auth each connect() or reconnection attempt would have sent. */
   sentAuth: SocketAuth[] = [];
+  connected = false;
+  /** How often the client closed it (the store stops, or reopens it with a new token). */
+  closes = 0;
+  /** Tokens sent with 'auth.renew', and how the server answers the next ones. */
+  renewals: string[] = [];
+  renewAnswer: RenewResult = { ok: true, expiresAt: '2026-01-01T00:15:00.000Z' };
   private event: (e: AnyLiveEvent) => void = () => undefined;
   private connect_: () => void = () => undefined;
   private disconnect_: (willReconnect: boolean) => void = () => undefined;
   private replayDone: () => void = () => undefined;
   private reconnectAttempt: () => void = () => undefined;
+  private connectError: (message: string, willRetry: boolean) => void = () => undefined;
 
   constructor(auth: SocketAuth) {
     this.auth = auth;
@@ -31,29 +38,49 @@ export class FakeSocket implements LiveSocket {
   onReconnectAttempt(listener: () => void) {
     this.reconnectAttempt = listener;
   }
+  onConnectError(listener: (message: string, willRetry: boolean) => void) {
+    this.connectError = listener;
+  }
+  renew(token: string): Promise<RenewResult> {
+    this.renewals.push(token);
+    return Promise.resolve(this.renewAnswer);
+  }
   connect() {
     this.connects += 1;
     this.sentAuth.push({ ...this.auth });
   }
-  disconnect() {}
+  /** As socket.io: closing an open socket reports 'io client disconnect' at once. */
+  disconnect() {
+    this.closes += 1;
+    if (!this.connected) return;
+    this.connected = false;
+    this.disconnect_(false);
+  }
 
   // Test controls
   emit(event: AnyLiveEvent) {
     this.event(event);
   }
   open() {
+    this.connected = true;
     this.connect_();
   }
   finishReplay() {
     this.replayDone();
   }
   drop(willReconnect = true) {
+    this.connected = false;
     this.disconnect_(willReconnect);
+  }
+  /** The server refuses the handshake (its middleware's error message). */
+  refuse(message = 'unauthorized', willRetry = false) {
+    this.connectError(message, willRetry);
   }
   /** What socket.io does on an automatic retry: fire reconnect_attempt, then send `auth`. */
   retry() {
     this.reconnectAttempt();
     this.sentAuth.push({ ...this.auth });
+    this.connected = true;
     this.connect_();
   }
 }

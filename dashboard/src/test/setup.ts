@@ -7,3 +7,9 @@ Object.assign(globalThis, { TextEncoder, TextDecoder });
 // Required after the polyfill: an import would be hoisted above it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require('../i18n');
+
+// One session per page in the app, one per test here: each starts on a fresh page.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { authSession } = require('../api/auth-session') as typeof import('../api/auth-session');
+beforeEach(() => authSession.reset());
+afterEach(() => authSession.reset());

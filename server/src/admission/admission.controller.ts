@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { CATEGORY_CODES } from '@whistle/shared';
+import { Audit, type AuditContext } from '../audit/audit-context';
 import { Roles } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
 import { AdmissionService } from './admission.service';
@@ -28,7 +29,8 @@ export class AdmissionController {
   async put(
     @Param('streetId', uuidParam) streetId: string,
     @Body() body: AdmissionListDto,
+    @Audit() audit: AuditContext,
   ): Promise<{ streetId: string; categories: string[] }> {
-    return { streetId, categories: await this.admission.replace(streetId, body.categories) };
+    return { streetId, categories: await this.admission.replace(streetId, body.categories, audit) };
   }
 }

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdmissionController } from './admission.controller';
@@ -5,7 +6,7 @@ import { AdmissionEntry } from './admission-entry.entity';
 import { AdmissionService } from './admission.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AdmissionEntry])],
+  imports: [TypeOrmModule.forFeature([AdmissionEntry]), AuditModule],
   controllers: [AdmissionController],
   providers: [AdmissionService],
   exports: [AdmissionService],

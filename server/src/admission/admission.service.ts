@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
+import type { AuditContext } from '../audit/audit-context';
+import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
 import { Street } from '../streets/street.entity';
 import { AdmissionEntry } from './admission-entry.entity';
@@ -8,7 +10,10 @@ import { AdmissionEntry } from './admission-entry.entity';
 /** The admission lists (准入清单): which categories of task a department may send down to a street. */
 @Injectable()
 export class AdmissionService {
-  constructor(@InjectRepository(AdmissionEntry) private readonly entries: Repository<AdmissionEntry>) {}
+  constructor(
+    @InjectRepository(AdmissionEntry) private readonly entries: Repository<AdmissionEntry>,
+    private readonly audit: AuditService,
+  ) {}
 
   async listFor(streetId: string): Promise<string[]> {
     if (!(await this.entries.manager.existsBy(Street, { id: streetId }))) throw notFound('street', streetId);
@@ -24,10 +29,11 @@ export class AdmissionService {
     return manager.existsBy(AdmissionEntry, { streetId, category });
   }
 
-  /** Replaces a street's whole list in one transaction. */
-  async replace(streetId: string, categories: readonly string[]): Promise<string[]> {
+  /** Replaces a street's whole list in one transaction, with its audit row (the list before and after). */
+  async replace(streetId: string, categories: readonly string[], actor: AuditContext): Promise<string[]> {
     await this.entries.manager.transaction(async (manager) => {
       if (!(await manager.existsBy(Street, { id: streetId }))) throw notFound('street', streetId);
+      const before = await manager.find(AdmissionEntry, { where: { streetId }, order: { category: 'ASC' } });
       await manager.delete(AdmissionEntry, { streetId });
       if (categories.length) {
         await manager.insert(
@@ -35,6 +41,15 @@ export class AdmissionService {
           [...new Set(categories)].map((category) => ({ streetId, category })),
         );
       }
+      await this.audit.record(
+        {
+          action: 'admission_list.replaced',
+          context: actor,
+          target: { type: 'street', id: streetId },
+          details: { before: before.map((e) => e.category), after: [...new Set(categories)].sort() },
+        },
+        manager,
+      );
     });
     return this.listFor(streetId);
   }

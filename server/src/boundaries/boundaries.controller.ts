@@ -18,8 +18,11 @@ import type {
   StreetBoundaryProperties,
 } from '@whistle/shared';
 import { memoryStorage } from 'multer';
+import { Audit, type AuditContext } from '../audit/audit-context';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { BoundariesService } from './boundaries.service';
 import { LAYERS, type BoundaryFile } from './boundary-plan';
 
@@ -85,22 +88,25 @@ export class BoundariesController {
   @Post('import')
   @HttpCode(200)
   @Roles('admin')
+  @RateLimited('import')
   @ApiConsumes('application/json', 'multipart/form-data')
-  @UseInterceptors(LayerUpload)
+  @UseInterceptors(InterruptedUploads, LayerUpload)
   import(
     @CurrentUser() user: AuthUser,
     @Body() body: unknown,
     @UploadedFiles() files: LayerFiles | undefined,
+    @Audit() audit: AuditContext,
   ): Promise<BoundaryImportReport> {
-    return this.boundaries.import(readBody(body, files), user.districtId);
+    return this.boundaries.import(readBody(body, files), user.districtId, audit);
   }
 
   /** The same checks as an import, changing nothing: 200 with the report, `ok` false if refused. */
   @Post('validate')
   @HttpCode(200)
   @Roles('admin')
+  @RateLimited('import')
   @ApiConsumes('application/json', 'multipart/form-data')
-  @UseInterceptors(LayerUpload)
+  @UseInterceptors(InterruptedUploads, LayerUpload)
   validate(
     @Body() body: unknown,
     @UploadedFiles() files: LayerFiles | undefined,

@@ -1,3 +1,5 @@
+import type { AuditContext } from '../audit/audit-context';
+import { AuditService } from '../audit/audit.service';
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
@@ -37,6 +39,7 @@ export class BoundariesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reload: BoundaryReload,
+    private readonly audit: AuditService,
   ) {}
 
   async streets(): Promise<Collection<StreetBoundaryProperties>> {
@@ -111,7 +114,7 @@ export class BoundariesService {
    * report). Imports are serialized and checked against the rows as locked, so two admins importing
    * at once cannot each pass the checks and together leave an overlap.
    */
-  async import(file: BoundaryFile, districtId: string): Promise<BoundaryImportReport> {
+  async import(file: BoundaryFile, districtId: string, actor: AuditContext): Promise<BoundaryImportReport> {
     const report = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('whistle:boundaries-import'))`);
       const { plan, report } = this.check(file, await this.load(manager));
@@ -122,6 +125,15 @@ export class BoundariesService {
         });
       }
       await this.apply(manager, plan, districtId);
+      await this.audit.record(
+        {
+          action: 'boundaries.imported',
+          context: actor,
+          target: { type: 'district', id: districtId },
+          details: { counts: report.counts },
+        },
+        manager,
+      );
       return { ...report, applied: true };
     });
     await this.reload.afterImport();

@@ -36,7 +36,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : typeof details.message === 'string'
             ? details.message
             : exception.message;
-      return { ...details, statusCode: status, error: httpErrorName(status), message };
+      const body = { ...details, statusCode: status, error: httpErrorName(status), message };
+      // A 400 naming no field is about the body as a whole: Nest turns the JSON and multipart
+      // parsers' refusals into such BadRequestExceptions before any handler runs.
+      return status === 400 && !details.fields ? { ...body, fields: { body: [message] } } : body;
     }
     const bodyParserError = exception as { type?: string; status?: number; message?: string };
     if (bodyParserError.type === 'entity.parse.failed') {

@@ -26,6 +26,9 @@ function findProblem(value: unknown, path: string, depth: number): { path: strin
     return value.includes('\u0000') ? { path, message: 'must not contain NUL characters' } : null;
   }
   if (value === null || typeof value !== 'object') return null;
+  // Bytes (an uploaded file held in memory) hold no text: walked entry by entry, a few megabytes
+  // would cost gigabytes and minutes.
+  if (ArrayBuffer.isView(value)) return null;
   if (depth >= MAX_DEPTH) return { path, message: `is nested more than ${MAX_DEPTH} levels deep` };
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   for (const [key, child] of entries) {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
+import { PUBLISHED_JWT_SECRETS } from './published-secrets';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/whistle',
@@ -31,5 +33,55 @@ describe('loadConfig', () => {
       /JWT_SECRET must be at least 16 characters/,
     );
     expect(() => loadConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
+
+describe('JWT_SECRET in production', () => {
+  const production = (secret: string) => loadConfig({ ...valid, NODE_ENV: 'production', JWT_SECRET: secret });
+  /** What a deployment is told to use: `openssl rand -base64 48`. */
+  const fresh = () => randomBytes(48).toString('base64');
+
+  it('accepts a fresh random secret', () => {
+    const secret = fresh();
+    expect(production(secret).JWT_SECRET).toBe(secret);
+  });
+
+  it('refuses a secret shorter than 32 bytes, which development accepts', () => {
+    const secret = fresh().slice(0, 31);
+    expect(loadConfig({ ...valid, JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
+    expect(() => production(secret)).toThrow(/JWT_SECRET must be at least 32 bytes in production/);
+    expect(production(fresh().slice(0, 32)).JWT_SECRET).toHaveLength(32);
+  });
+
+  it('counts UTF-8 bytes, not characters', () => {
+    // 16 two-byte characters make 32 bytes: enough; so do 30 one-byte ones and a two-byte one, not 29.
+    expect(production('é'.repeat(16)).JWT_SECRET).toHaveLength(16);
+    expect(production('e'.repeat(30) + 'é').JWT_SECRET).toHaveLength(31);
+    expect(() => production('e'.repeat(29) + 'é')).toThrow(/at least 32 bytes/);
+  });
+
+  it('refuses every secret the repository publishes, however long', () => {
+    expect(PUBLISHED_JWT_SECRETS.length).toBeGreaterThan(0);
+    for (const secret of PUBLISHED_JWT_SECRETS) {
+      expect(() => production(secret)).toThrow(/JWT_SECRET (is published|must be at least 32 bytes)/);
+      // Outside production the same secret still starts a demo or a test.
+      expect(() => loadConfig({ ...valid, JWT_SECRET: secret })).not.toThrow();
+    }
+    const longPublished = PUBLISHED_JWT_SECRETS.filter((s) => Buffer.byteLength(s) >= 32);
+    expect(longPublished.length).toBeGreaterThan(0);
+    for (const secret of longPublished) {
+      expect(() => production(secret)).toThrow(
+        new ConfigError(
+          'Invalid configuration: JWT_SECRET is published in the Whistle repository and must not be used in production; generate one with: openssl rand -base64 48',
+        ),
+      );
+    }
+  });
+
+  it('applies the production rules only in production', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(() => loadConfig({ ...valid, NODE_ENV })).not.toThrow();
+    }
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { apiDocsSetting, corsOriginsSetting, trustProxySetting } from './exposure-settings';
+import { JWT_SECRET_MIN_CHARS, productionJwtSecretProblem } from './jwt-secret';
 
 export const PROCESS_ROLES = ['api', 'worker', 'both'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -12,7 +14,7 @@ const redisUrl = z
   .url()
   .refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// URL');
 
-const schema = z.object({
+const settings = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PROCESS_ROLE: z.enum(PROCESS_ROLES).default('both'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,8 +22,24 @@ const schema = z.object({
   REDIS_URL: redisUrl,
   /** Prefix for every Redis key and pub/sub channel, so deployments (and test files) can share a Redis. */
   REDIS_PREFIX: z.string().min(1).default('whistle'),
-  JWT_SECRET: z.string().min(16, 'must be at least 16 characters'),
-  JWT_TTL: z.string().default('12h'),
+  /** In production also at least 32 bytes and none the repository publishes (jwt-secret.ts). */
+  JWT_SECRET: z.string().min(JWT_SECRET_MIN_CHARS, `must be at least ${JWT_SECRET_MIN_CHARS} characters`),
+  /** Access tokens are short-lived; the refresh cookie renews them (auth/refresh-cookie.ts). */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(900),
+  /** A session not refreshed for this long ends (a shift plus slack). */
+  SESSION_IDLE_HOURS: z.coerce.number().min(0.1).max(720).default(12),
+  /** A session ends this long after its login whatever happens (an unattended wall screen signs in weekly). */
+  SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(90).default(7),
+  /** `secure` on the refresh cookie: 'auto' follows the request (TLS or a trusted proxy saying https). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Login attempts per client address per 5 minutes (the hourly limit is four times this). */
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
+  /** Login attempts per account name per minute (then 2x per 15 min and 4x per hour, each blocking as long). */
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Photo uploads (requests) per signed-in user per minute. */
+  UPLOAD_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** 12345 and boundary imports (and boundary dry runs) per signed-in user per hour. */
+  IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** How often an overdue notice repeats until the stage is met. */
   OVERDUE_REPEAT_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Outbox relay's fallback poll; commits also wake it at once. */
@@ -29,9 +47,21 @@ const schema = z.object({
   METRICS_PUSH_MS: z.coerce.number().int().min(1000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('256kb'),
-  CORS_ORIGINS: z.string().default('*'),
+  /** Browser origins besides the server's own that may call the API and open sockets (comma-separated). */
+  CORS_ORIGINS: corsOriginsSetting,
+  /** Which proxies' X-Forwarded-* headers to believe (express `trust proxy`): a hop count or addresses. */
+  TRUST_PROXY: trustProxySetting,
+  /** OpenAPI docs at /api/docs: on by default, off in production unless `true`. */
+  API_DOCS: apiDocsSetting,
+  /** The Prometheus scrape endpoint's own listener, apart from the API (0: any free port). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** When set, a scrape must send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where photos are stored (the local-volume store), relative to the working directory unless absolute. */
   PHOTO_DIR: z.string().min(1).default('./data/photos'),
+  /** Photos whose decoded size is above this many pixels are refused (413) before they are decoded. */
+  PHOTO_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(40_000_000),
   /** POSTs per minute an Open311 API key may make, unless the key has its own limit. */
   OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Built dashboard served by the API at / when present. */
@@ -40,6 +70,12 @@ const schema = z.object({
   BASEMAP_STYLE_URL: z.string().url().optional(),
   /** A PMTiles basemap: a local file the server serves, or an http(s) URL. */
   BASEMAP_PMTILES: z.string().min(1).optional(),
+});
+
+// A production server refuses a short secret, or one anyone can read in this repository.
+const schema = settings.superRefine((config, ctx) => {
+  const problem = config.NODE_ENV === 'production' ? productionJwtSecretProblem(config.JWT_SECRET) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: problem });
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -18,6 +18,9 @@ import { Open311ApiKey } from '../open311/open311-api-key.entity';
 import { Open311Request } from '../open311/open311-request.entity';
 import { HotlineOrder } from '../hotline/hotline-order.entity';
 import { Photo } from '../photos/photo.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuthSession } from '../sessions/auth-session.entity';
+import { RatingSnapshotEntity } from '../metrics/rating-snapshot.entity';
 
 /** Every entity, registered once for the app and the migration CLI alike. */
 export const ENTITIES = [
@@ -41,4 +44,7 @@ export const ENTITIES = [
   Open311Request,
   HotlineOrder,
   Photo,
+  AuthSession,
+  AuditEntry,
+  RatingSnapshotEntity,
 ];

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlineScheduler } from './deadline-scheduler.service';
@@ -7,7 +8,7 @@ import { TimerRulesService } from './timer-rules.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([TimerRuleEntity])],
+  imports: [TypeOrmModule.forFeature([TimerRuleEntity]), AuditModule],
   controllers: [TimerRulesController],
   providers: [TimerRulesService, DeadlineScheduler],
   exports: [TimerRulesService, DeadlineScheduler],

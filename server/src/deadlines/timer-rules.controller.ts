@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { PRIORITIES, WHISTLE_TYPES, type Priority, type TimerRule, type WhistleType } from '@whistle/shared';
+import { Audit, type AuditContext } from '../audit/audit-context';
 import { Roles } from '../auth/decorators';
 import { TimerRulesService } from './timer-rules.service';
 
@@ -34,7 +35,7 @@ export class TimerRulesController {
   /** Sets the stage limits (minutes) for a whistle type and priority; applies to whistles blown after. */
   @Put()
   @Roles('admin')
-  put(@Body() body: TimerRuleDto): Promise<TimerRule[]> {
-    return this.rules.upsert(body);
+  put(@Body() body: TimerRuleDto, @Audit() audit: AuditContext): Promise<TimerRule[]> {
+    return this.rules.upsert(body, audit);
   }
 }

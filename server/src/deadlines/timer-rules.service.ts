@@ -8,6 +8,8 @@ import {
   type TimerRule,
   type WhistleType,
 } from '@whistle/shared';
+import type { AuditContext } from '../audit/audit-context';
+import { AuditService } from '../audit/audit.service';
 import { TimerRuleEntity } from './timer-rule.entity';
 
 /** Rules change rarely and are read on every whistle: kept for a few seconds (other processes see an edit within that). */
@@ -18,7 +20,10 @@ const CACHE_MS = 10_000;
 export class TimerRulesService {
   private cache: { at: number; rules: TimerRule[] } | undefined;
 
-  constructor(@InjectRepository(TimerRuleEntity) private readonly rules: Repository<TimerRuleEntity>) {}
+  constructor(
+    @InjectRepository(TimerRuleEntity) private readonly rules: Repository<TimerRuleEntity>,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(manager: EntityManager = this.rules.manager): Promise<TimerRule[]> {
     const rows = await manager.find(TimerRuleEntity, { order: { whistleType: 'ASC', priority: 'ASC' } });
@@ -38,17 +43,39 @@ export class TimerRulesService {
     return resolveStageLimits(fresh, type, priority);
   }
 
-  async upsert(rule: TimerRule): Promise<TimerRule[]> {
-    await this.rules.upsert(
-      {
+  /** Sets one rule; the change and its audit row (with the limits before) commit together. */
+  async upsert(rule: TimerRule, actor: AuditContext): Promise<TimerRule[]> {
+    await this.rules.manager.transaction(async (manager) => {
+      const before = await manager.findOneBy(TimerRuleEntity, {
         whistleType: rule.whistleType,
         priority: rule.priority,
-        acceptMinutes: rule.limits.accept,
-        arriveMinutes: rule.limits.arrive,
-        resolveMinutes: rule.limits.resolve,
-      },
-      ['whistleType', 'priority'],
-    );
+      });
+      await manager.upsert(
+        TimerRuleEntity,
+        {
+          whistleType: rule.whistleType,
+          priority: rule.priority,
+          acceptMinutes: rule.limits.accept,
+          arriveMinutes: rule.limits.arrive,
+          resolveMinutes: rule.limits.resolve,
+        },
+        ['whistleType', 'priority'],
+      );
+      await this.audit.record(
+        {
+          action: 'timer_rules.updated',
+          context: actor,
+          target: { type: 'timer_rule', id: `${rule.whistleType}/${rule.priority}` },
+          details: {
+            before: before
+              ? { accept: before.acceptMinutes, arrive: before.arriveMinutes, resolve: before.resolveMinutes }
+              : null,
+            after: rule.limits,
+          },
+        },
+        manager,
+      );
+    });
     return this.list();
   }
 }

@@ -59,7 +59,15 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
     if (this.timer) clearInterval(this.timer);
     if (this.soon) clearTimeout(this.soon);
     await this.running;
-    await this.queue.close();
+    try {
+      await this.queue.close();
+    } catch (err) {
+      // A producer still reconnecting after an outage cannot QUIT (it queues nothing offline):
+      // its connection is dropped instead. Not awaited: a client between reconnects never reports
+      // its end (taskforcesh/bullmq#4656), and the shutdown must not wait for that.
+      this.logger.warn(`outbox producer closed without QUIT: ${String(err)}`);
+      void this.queue.disconnect().catch(() => undefined);
+    }
   }
 
   /** After a commit: drain shortly, once for all the commits of that moment. */

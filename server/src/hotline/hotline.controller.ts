@@ -17,6 +17,8 @@ import { tmpdir } from 'node:os';
 import type { HotlineImportReport, HotlineOrderResult, HotlineSatisfactionResult } from '@whistle/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { SatisfactionDto } from './dto/satisfaction.dto';
 import type { UploadedHotlineFile } from './hotline-file';
 import { HotlineImportService } from './hotline-import.service';
@@ -39,12 +41,17 @@ export class HotlineController {
     private readonly orders: HotlineOrdersService,
   ) {}
 
-  /** A CSV or JSON batch file under `file`; the upload spools to a temporary file and is streamed from there. */
+  /**
+   * A CSV or JSON batch file under `file`; the upload spools to a temporary file (multer's disk
+   * storage, which also removes it when the upload fails or is cut off) and is streamed from there.
+   */
   @Post('imports')
   @HttpCode(200)
+  @RateLimited('import')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(
+    InterruptedUploads,
     FileInterceptor('file', { dest: tmpdir(), limits: { fileSize: MAX_FILE_BYTES, files: 1 } }),
   )
   async import(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GridsModule } from '../grids/grids.module';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { HotlineController } from './hotline.controller';
 import { HotlineImportService } from './hotline-import.service';
 import { HotlineOrdersService } from './hotline-orders.service';
@@ -7,7 +8,7 @@ import { HotlinePlaces } from './hotline-places.service';
 
 /** 12345 hotline work orders: batch import, single-order webhook, satisfaction call-backs. */
 @Module({
-  imports: [GridsModule],
+  imports: [GridsModule, RateLimitsModule],
   controllers: [HotlineController],
   providers: [HotlineImportService, HotlineOrdersService, HotlinePlaces],
 })

@@ -5,6 +5,9 @@ import type { AuthUser } from '../auth/auth-user';
 export interface LiveSocketData {
   user: AuthUser;
   rooms: string[];
+  /** When the socket's access token expires: the socket is closed then unless renewed. */
+  expiresAt: Date;
+  expiryTimer?: NodeJS.Timeout;
 }
 
 export type LiveServer = Server<
@@ -19,3 +22,6 @@ export type LiveSocket = Socket<
   Record<string, never>,
   LiveSocketData
 >;
+
+/** Every socket of a session sits in its room, so ending the session can find them. */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;

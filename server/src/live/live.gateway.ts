@@ -6,7 +6,7 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { LiveEvent } from '@whistle/shared';
+import type { LiveEvent, RenewResult } from '@whistle/shared';
 import type { Server, Socket } from 'socket.io';
 import { roomsOf } from '../auth/scope';
 import { TokenService } from '../auth/token.service';
@@ -15,7 +15,9 @@ import { UsersService } from '../users/users.service';
 import { EventReplay } from './event-replay.service';
 import { REPLAYING_ROOM } from '../events/live-emitter';
 import { LocalBroadcast } from '../events/local-broadcast';
-import type { LiveServer, LiveSocket } from './live-socket';
+import { sessionRoom, type LiveServer, type LiveSocket } from './live-socket';
+import { SessionSweeper } from './session-sweeper.service';
+import { armExpiry, clearExpiry } from './socket-expiry';
 
 const EVENT_ID = /^\d{1,19}$/;
 
@@ -35,9 +37,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly replay: EventReplay,
     private readonly gauge: SocketGauge,
     private readonly local: LocalBroadcast,
+    private readonly sweeper: SessionSweeper,
   ) {}
 
   afterInit(server: LiveServer): void {
+    this.sweeper.attach(server);
     // The envelope's type names the event; the union is checked where the envelope was built.
     const untyped = server as unknown as Server;
     this.local.attach((rooms, e) =>
@@ -59,11 +63,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }
       this.tokens
         .verify(typeof auth.token === 'string' ? auth.token : undefined)
-        .then(async (user) => {
-          if (!user) return next(new Error('unauthorized'));
+        .then(async (verified) => {
+          // A token owing a password change opens no live channel either.
+          if (!verified || verified.user.mustChangePassword) return next(new Error('unauthorized'));
+          const { user, expiresAt } = verified;
           const gridIds = user.role === 'grid_worker' ? await this.users.gridIdsOf(user.id) : [];
           socket.data.user = user;
           socket.data.rooms = roomsOf(user, gridIds);
+          socket.data.expiresAt = expiresAt;
           next();
         })
         .catch((err: unknown) => next(err instanceof Error ? err : new Error('handshake failed')));
@@ -80,6 +87,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     this.gauge.set(this.server.of('/').sockets.size);
+    armExpiry(socket, socket.data.expiresAt);
+    socket.on('auth.renew', (token: unknown, ack: unknown) => void this.renew(socket, token, ack));
+    // Not an event room: how the session sweeper finds this socket when its session ends.
+    await socket.join(sessionRoom(socket.data.user.sessionId));
     const { rooms } = socket.data;
     const lastEventId = (socket.handshake.auth as { lastEventId?: string }).lastEventId;
     if (!lastEventId) {
@@ -101,8 +112,39 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  /**
+   * A fresh access token for an open socket: it must be the same user and session, with the same
+   * role and scope (a changed scope ends the session anyway). Anything else closes the socket.
+   */
+  private async renew(socket: LiveSocket, token: unknown, ack: unknown): Promise<void> {
+    const reply = (result: RenewResult) => {
+      if (typeof ack === 'function') (ack as (r: RenewResult) => void)(result);
+    };
+    const verified = typeof token === 'string' ? await this.tokens.verify(token).catch(() => null) : null;
+    const current = socket.data.user;
+    const next = verified?.user;
+    if (
+      !verified ||
+      !next ||
+      next.id !== current.id ||
+      next.sessionId !== current.sessionId ||
+      next.role !== current.role ||
+      next.streetId !== current.streetId ||
+      next.departmentId !== current.departmentId ||
+      next.mustChangePassword
+    ) {
+      reply({ ok: false, error: 'unauthorized' });
+      socket.disconnect(true);
+      return;
+    }
+    socket.data.user = next;
+    armExpiry(socket, verified.expiresAt);
+    reply({ ok: true, expiresAt: verified.expiresAt.toISOString() });
+  }
+
   /** Counted from the namespace, which has already let the socket go (the engine has not yet). */
-  handleDisconnect(): void {
+  handleDisconnect(socket: LiveSocket): void {
+    clearExpiry(socket);
     this.gauge.set(this.server.of('/').sockets.size);
   }
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
 import { UsersModule } from '../users/users.module';
 import { EventReplay } from './event-replay.service';
 import { LiveGateway } from './live.gateway';
+import { SessionSweeper } from './session-sweeper.service';
 
 /** API role only: the socket.io gateway. */
-@Module({ imports: [UsersModule], providers: [LiveGateway, EventReplay] })
+@Module({ imports: [UsersModule, SessionsModule], providers: [LiveGateway, EventReplay, SessionSweeper] })
 export class LiveModule {}

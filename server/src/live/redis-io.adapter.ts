@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type IORedis from 'ioredis';
@@ -6,6 +7,7 @@ import { redisClient } from '../queues/redis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { socketIoKey } from '../events/live-emitter';
+import { socketOriginAllowed } from './socket-origin';
 
 /**
  * socket.io on the Redis adapter, so rooms span every API process and the worker's emitter reaches
@@ -14,9 +16,11 @@ import { socketIoKey } from '../events/live-emitter';
 export class RedisIoAdapter extends IoAdapter {
   private readonly adapter: ReturnType<typeof createAdapter>;
   private readonly clients: IORedis[];
+  private readonly corsOrigins: readonly string[];
 
   constructor(app: INestApplicationContext, config: AppConfig) {
     super(app);
+    this.corsOrigins = config.CORS_ORIGINS;
     const pub = redisClient(config.REDIS_URL, 'socket.io publisher');
     const sub = redisClient(config.REDIS_URL, 'socket.io subscriber');
     this.clients = [pub, sub];
@@ -26,7 +30,10 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, {
       ...options,
-      cors: { origin: true },
+      // The same allow-list as the HTTP API: long-polling answers carry CORS headers for it only.
+      cors: this.corsOrigins.length > 0 ? { origin: [...this.corsOrigins] } : undefined,
+      allowRequest: (req: IncomingMessage, callback: (err: string | null, success: boolean) => void) =>
+        callback(null, socketOriginAllowed(req, this.corsOrigins)),
       maxHttpBufferSize: 16 * 1024,
     }) as Server;
     server.adapter(this.adapter);

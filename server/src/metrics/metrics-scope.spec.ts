@@ -4,7 +4,17 @@ import type { AuthUser } from '../auth/auth-user';
 import { metricsScopeOf, summaryScopeOf } from './metrics-scope';
 
 function user(role: Role, extra: Partial<AuthUser> = {}): AuthUser {
-  return { id: 'u1', role, districtId: 'd1', streetId: null, departmentId: null, ...extra };
+  return {
+    id: 'u1',
+    username: 'u1',
+    role,
+    districtId: 'd1',
+    streetId: null,
+    departmentId: null,
+    sessionId: 's1',
+    mustChangePassword: false,
+    ...extra,
+  };
 }
 
 describe('metricsScopeOf', () => {

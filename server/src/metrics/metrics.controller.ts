@@ -34,7 +34,9 @@ export class MetricsController {
     summary: 'Live metrics for the caller’s scope',
     description:
       'District roles get the district, a street operator their street, a department officer their ' +
-      'department. Rankings are district-wide aggregates in every scope.',
+      'department. Rankings are district-wide aggregates in every scope. A department officer sees ' +
+      'rating figures (and the scores that weigh them) only from a daily snapshot of at least 5 ratings, ' +
+      'null before (back-to-back).',
   })
   @ApiOkResponse({ description: 'MetricsSummary (see @whistle/shared)' })
   @ApiForbiddenResponse({ description: 'Grid workers have no metrics view' })

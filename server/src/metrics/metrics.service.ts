@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ratio, reopenRate, resolutionRate } from './dispatch-rates';
 import { summaryScopeOf, type MetricsScope } from './metrics-scope';
 import { openSection } from './open-counts';
+import { ratingFigures } from './rating-figures';
 import { rankDepartments, rankStreets, streetWhistleRate } from './rankings';
 import { shanghaiPeriodStarts } from './shanghai-calendar';
 import { renderSql, type SqlFragment } from './sql';
@@ -13,7 +14,6 @@ import {
   openIncidents,
   openWhistles,
   overdueNow,
-  ratingTotals,
   whistleTotals,
   type RunQuery,
 } from './summary-queries';
@@ -37,7 +37,8 @@ export class MetricsService {
         openIncidents(run, scope),
         openWhistles(run, scope),
         whistleTotals(run, scope, periods),
-        ratingTotals(run, scope),
+        // Live for the raters and above them, published snapshots for departments (背对背).
+        ratingFigures(run, scope, now),
         departmentRows(run, scope.districtId, now),
         streetRows(run, scope.districtId, now),
       ]);
@@ -72,12 +73,14 @@ export class MetricsService {
         whistles: s.whistles,
         rate: streetWhistleRate(s),
       })),
-      ratings: {
-        average: ratings.average === null ? null : Math.round(ratings.average * 100) / 100,
-        count: ratings.count,
-      },
-      // District-wide in every scope: a department's score is the same whoever looks at it.
-      departmentRanking: rankDepartments(departments),
+      ratings: ratings.own,
+      // District-wide in every scope. Its ratings, and so its scores, are the viewer's rating figures.
+      departmentRanking: rankDepartments(
+        departments.map((row) => {
+          const { average, count } = ratings.ofDepartment(row.id);
+          return { ...row, averageRating: average, ratings: count };
+        }),
+      ),
       streetRanking: rankStreets(streets),
     };
   }

@@ -12,25 +12,19 @@ import { departmentDispatch, type RunQuery } from './summary-queries';
 /** Duplicates and refused reports are not matters a street had to handle. */
 const countedIncident = sql`i.status NOT IN ('merged', 'rejected')`;
 
-/** Every department with its district-wide counts. */
-export function departmentRows(
-  run: RunQuery,
-  districtId: string,
-  now: Date,
-): Promise<DepartmentRankingInput[]> {
+/** A department's ranking input before its ratings, which depend on who looks (rating-figures.ts). */
+export type DepartmentRateRow = Omit<DepartmentRankingInput, 'averageRating' | 'ratings'>;
+
+/** Every department with its district-wide dispatch counts. */
+export function departmentRows(run: RunQuery, districtId: string, now: Date): Promise<DepartmentRateRow[]> {
   const streets = districtStreetIds(districtId);
-  return run<DepartmentRankingInput>(sql`
-    SELECT dep.id AS "id", dep.name_zh AS "nameZh", dep.name_en AS "nameEn", ${rateCountsOf('a')},
-      rt.average AS "averageRating", COALESCE(rt.count, 0)::int AS "ratings"
+  return run<DepartmentRateRow>(sql`
+    SELECT dep.id AS "id", dep.name_zh AS "nameZh", dep.name_en AS "nameEn", ${rateCountsOf('a')}
     FROM departments dep
     LEFT JOIN (
       SELECT d.department_id, ${dispatchRateColumns(now)} FROM dispatches d
       WHERE ${departmentDispatch} AND d.street_id IN ${streets} GROUP BY d.department_id
     ) a ON a.department_id = dep.id
-    LEFT JOIN (
-      SELECT r.department_id, avg(r.score)::float8 AS average, count(*) AS count FROM ratings r
-      WHERE r.street_id IN ${streets} GROUP BY r.department_id
-    ) rt ON rt.department_id = dep.id
     ORDER BY dep.code`);
 }
 

@@ -19,8 +19,9 @@ interface Named {
   nameEn: string;
 }
 
+/** `ratings` is null where the viewer may not see how many there are (rating-disclosure.ts). */
 export type DepartmentRankingInput = Named &
-  DispatchRateCounts & { averageRating: number | null; ratings: number };
+  DispatchRateCounts & { averageRating: number | null; ratings: number | null };
 export type StreetRankingInput = Named & DispatchRateCounts & { incidents: number; whistles: number };
 
 /** Only aggregates per department: nothing here says which street gave which rating (背对背). */

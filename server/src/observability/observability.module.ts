@@ -4,16 +4,16 @@ import { DispatchTimings } from './dispatch-timings';
 import { dispatchStatusGaugeProvider } from './dispatch-status-gauge';
 import { HealthController } from './health.controller';
 import { createPrometheusRegistry, PROMETHEUS_REGISTRY } from './prometheus-registry';
-import { PrometheusController } from './prometheus.controller';
+import { PrometheusServer } from './prometheus-server';
 import { queueDepthGaugeProvider } from './queue-depth-gauge';
 import { RedisHealthIndicator } from './redis-health.indicator';
 import { SocketGauge } from './socket-gauge';
 
-/** /health and the Prometheus /metrics, plus the instruments other modules feed. */
+/** /health, the Prometheus scrape endpoint on its own port, and the instruments other modules feed. */
 @Global()
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
-  controllers: [HealthController, PrometheusController],
+  controllers: [HealthController],
   providers: [
     { provide: PROMETHEUS_REGISTRY, useFactory: createPrometheusRegistry },
     DispatchTimings,
@@ -21,7 +21,8 @@ import { SocketGauge } from './socket-gauge';
     dispatchStatusGaugeProvider,
     queueDepthGaugeProvider,
     RedisHealthIndicator,
+    PrometheusServer,
   ],
-  exports: [DispatchTimings, SocketGauge, PROMETHEUS_REGISTRY],
+  exports: [DispatchTimings, SocketGauge, PROMETHEUS_REGISTRY, PrometheusServer],
 })
 export class ObservabilityModule {}

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { IssuedOpen311ApiKey, Open311ApiKeyView } from '@whistle/shared';
+import { Audit, type AuditContext } from '../audit/audit-context';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
@@ -16,8 +17,12 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  issue(@CurrentUser() user: AuthUser, @Body() dto: CreateApiKeyDto): Promise<IssuedOpen311ApiKey> {
-    return this.keys.issue(user, dto);
+  issue(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateApiKeyDto,
+    @Audit() audit: AuditContext,
+  ): Promise<IssuedOpen311ApiKey> {
+    return this.keys.issue(user, dto, audit);
   }
 
   @Get()
@@ -26,7 +31,7 @@ export class ApiKeysController {
   }
 
   @Delete(':id')
-  revoke(@Param('id', uuidParam) id: string): Promise<Open311ApiKeyView> {
-    return this.keys.revoke(id);
+  revoke(@Param('id', uuidParam) id: string, @Audit() audit: AuditContext): Promise<Open311ApiKeyView> {
+    return this.keys.revoke(id, audit);
   }
 }

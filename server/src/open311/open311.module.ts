@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -18,7 +19,11 @@ import { Open311RateLimiter } from './rate-limiter';
 
 /** Open311 GeoReport v2 intake (/open311/v2) and the admin's API keys (/api/open311-keys). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Open311ApiKey, Open311Request, Street, Community, Grid]), GridsModule],
+  imports: [
+    TypeOrmModule.forFeature([Open311ApiKey, Open311Request, Street, Community, Grid]),
+    GridsModule,
+    AuditModule,
+  ],
   controllers: [Open311Controller, ApiKeysController],
   providers: [ApiKeysService, Open311RateLimiter, Open311RequestsService, AddressResolver],
 })

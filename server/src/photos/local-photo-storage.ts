@@ -1,8 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, link, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { PhotoStorage } from './photo-storage';
+
+/** What link(2) answers across filesystems, or where a filesystem has no hard links. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
 /** Photos as files under one root directory (a local or mounted volume). */
 export class LocalPhotoStorage implements PhotoStorage {
@@ -17,6 +20,23 @@ export class LocalPhotoStorage implements PhotoStorage {
     await mkdir(dirname(path), { recursive: true });
     // `wx`: a key is written once; a clash is a bug, never a silent overwrite of evidence.
     await writeFile(path, bytes, { flag: 'wx' });
+  }
+
+  /**
+   * A move: a hard link to the key, then the upload's name removed. Like `wx`, a link never
+   * replaces an existing file; the incoming folder is under the root, so it is one filesystem and
+   * no byte is copied. A root on another filesystem (or one without hard links) gets a copy.
+   */
+  async putFile(key: string, sourcePath: string): Promise<void> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    try {
+      await link(sourcePath, path);
+    } catch (err) {
+      if (!NO_LINK.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+      await copyFile(sourcePath, path, constants.COPYFILE_EXCL);
+    }
+    await rm(sourcePath, { force: true });
   }
 
   async get(key: string): Promise<Readable | null> {

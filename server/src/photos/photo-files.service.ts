@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EXTENSION_OF } from './image-type';
 import { preparePhoto, type PreparedPhoto, type UploadedPhoto } from './photo-processing';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
@@ -10,12 +11,22 @@ export interface StoredPhoto extends PreparedPhoto {
   thumbnailKey: string;
 }
 
-/** Checks, thumbnails and stores uploaded photos; the database rows are the caller's business. */
+/**
+ * Checks, thumbnails and stores uploaded photos: each original's temporary file is moved into the
+ * store as it is. The database rows are the caller's business.
+ */
 @Injectable()
 export class PhotoFiles {
   private readonly logger = new Logger(PhotoFiles.name);
 
-  constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {}
+  private readonly maxPixels: number;
+
+  constructor(
+    @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.maxPixels = config.PHOTO_MAX_PIXELS;
+  }
 
   /**
    * Every file is checked before any is stored, so one bad photo refuses the request with nothing
@@ -24,7 +35,7 @@ export class PhotoFiles {
   async store(files: readonly UploadedPhoto[]): Promise<StoredPhoto[]> {
     const prepared: PreparedPhoto[] = [];
     // One at a time: decoding is CPU-bound and the machine is shared with the request loop.
-    for (const file of files) prepared.push(await preparePhoto(file));
+    for (const file of files) prepared.push(await preparePhoto(file, this.maxPixels));
     const stored: StoredPhoto[] = [];
     try {
       for (const photo of prepared) {
@@ -37,7 +48,7 @@ export class PhotoFiles {
           thumbnailKey: `${folder}/${id}.thumb.jpg`,
         };
         stored.push(entry);
-        await this.storage.put(entry.storageKey, photo.original, photo.contentType);
+        await this.storage.putFile(entry.storageKey, photo.path, photo.contentType);
         await this.storage.put(entry.thumbnailKey, photo.thumbnail, 'image/jpeg');
       }
     } catch (err) {

@@ -13,10 +13,12 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { PhotoView, ReportedIncidentView } from '@whistle/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
 import { uuidParam } from '../common/uuid-param';
 import { AttachPhotosDto, ReportIncidentDto } from './dto/report-incident.dto';
 import type { UploadedPhoto } from './photo-processing';
-import { PhotoLimitMessages, PhotosUpload } from './photo-upload';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
+import { PhotoLimitMessages, PhotosUpload, RemoveTemporaryPhotos } from './photo-upload';
 import { PhotosService } from './photos.service';
 
 @ApiTags('photos')
@@ -28,8 +30,9 @@ export class PhotosController {
   /** A grid worker's report (上报): location, category, description and up to 9 photos, multipart. */
   @Post('incidents/report')
   @Roles('grid_worker', 'street_operator', 'district_operator')
+  @RateLimited('upload')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(PhotoLimitMessages, PhotosUpload)
+  @UseInterceptors(InterruptedUploads, PhotoLimitMessages, RemoveTemporaryPhotos, PhotosUpload)
   report(
     @CurrentUser() user: AuthUser,
     @Body() body: ReportIncidentDto,
@@ -40,8 +43,9 @@ export class PhotosController {
 
   /** More photos for an incident, e.g. a duty officer's proof of resolution (with `dispatchId`). */
   @Post('incidents/:id/photos')
+  @RateLimited('upload')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(PhotoLimitMessages, PhotosUpload)
+  @UseInterceptors(InterruptedUploads, PhotoLimitMessages, RemoveTemporaryPhotos, PhotosUpload)
   attach(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,

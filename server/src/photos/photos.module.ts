@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { resolve } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
+import { IncomingPhotoSweeper, incomingPhotoDir, incomingPhotoStorage } from './incoming-photos';
 import { LocalPhotoStorage } from './local-photo-storage';
 import { PhotoFiles } from './photo-files.service';
 import { PHOTO_STORAGE } from './photo-storage';
@@ -10,7 +13,15 @@ import { PhotosController } from './photos.controller';
 import { PhotosService } from './photos.service';
 
 @Module({
-  imports: [IncidentsModule],
+  imports: [
+    IncidentsModule,
+    RateLimitsModule,
+    // The photo routes' multer storage: uploads stream to temporary files beside the store.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ storage: incomingPhotoStorage(incomingPhotoDir(config)) }),
+    }),
+  ],
   controllers: [PhotosController],
   providers: [
     // The local volume by default; an S3-compatible store replaces this one provider.
@@ -21,6 +32,7 @@ import { PhotosService } from './photos.service';
     },
     PhotoFiles,
     PhotosService,
+    IncomingPhotoSweeper,
   ],
 })
 export class PhotosModule {}

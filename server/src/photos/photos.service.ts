@@ -196,7 +196,7 @@ export class PhotosService {
           storageKey: s.storageKey,
           thumbnailKey: s.thumbnailKey,
           contentType: s.contentType,
-          sizeBytes: s.original.length,
+          sizeBytes: s.sizeBytes,
           width: s.width,
           height: s.height,
           uploadedById: user.id,

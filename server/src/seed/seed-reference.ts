@@ -1,10 +1,11 @@
-import { DataSource, In, Not, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AdmissionEntry } from '../admission/admission-entry.entity';
 import { hashPassword } from '../auth/password';
 import { TimerRuleEntity } from '../deadlines/timer-rule.entity';
 import { Department } from '../departments/department.entity';
 import { Rating } from '../dispatches/rating.entity';
+import { RatingSnapshotEntity } from '../metrics/rating-snapshot.entity';
 import { Dispatch } from '../dispatches/dispatch.entity';
 import { EventRecord } from '../events/event.entity';
 import { OutboxEntry } from '../events/outbox.entity';
@@ -30,7 +31,7 @@ import {
 import { demoLayout, type DemoLayout } from './geography/layout';
 
 export interface SeedOptions {
-  /** Also delete every incident, whistle, dispatch, rating, event and outbox row first. */
+  /** Also delete every incident, whistle, dispatch, rating, rating snapshot, event and outbox row first. */
   reset?: boolean;
   /** A ready hash of DEMO_PASSWORD, so test suites seeding many databases hash only once. */
   passwordHash?: string;
@@ -39,6 +40,7 @@ export interface SeedOptions {
 }
 
 export interface SeedResult {
+  /** What the demo has, whether this run inserted it or found it already there. */
   counts: {
     streets: number;
     communities: number;
@@ -52,6 +54,19 @@ export interface SeedResult {
     timerRules: number;
     /** Rows removed by `reset`, summed over the operational tables. */
     deletedOperationalRows: number;
+  };
+  /** What this run inserted: everything into an empty database, only what is missing after that. */
+  inserted: {
+    streets: number;
+    communities: number;
+    grids: number;
+    departments: number;
+    users: number;
+    streetLeaders: number;
+    gridWorkers: number;
+    admissionEntries: number;
+    timerRules: number;
+    open311Keys: number;
   };
   /** Ids by natural key, for tests and for the history seed. */
   ids: {
@@ -69,7 +84,12 @@ const BATCH = 300;
 
 let demoHash: Promise<string> | undefined;
 
-/** scrypt is deliberately slow: hash the shared demo password once per process. */
+/**
+ * Every demo account shares one published password, so one hash serves them all: a salt per user
+ * would protect nothing anyone does not already know, while scrypt at its production cost (~0.3 s
+ * a hash) for each of the ~100 demo users would make every seed take half a minute. Hashed once per
+ * process, and only when a demo user is missing.
+ */
 function demoPasswordHash(): Promise<string> {
   demoHash ??= hashPassword(DEMO_PASSWORD);
   return demoHash;
@@ -77,27 +97,25 @@ function demoPasswordHash(): Promise<string> {
 
 /**
  * Writes the reference data — district, streets, communities, grids, departments, demo users,
- * leader pairings, grid assignments, admission lists and timer rules — in one transaction.
- * Idempotent: rows are upserted by their natural key (code, username, type + priority), so ids
- * survive a re-run and existing incidents keep pointing at valid grids and users; link rows owned
- * by the demo are replaced; grids and communities the layout no longer has are removed.
+ * leader pairings, grid assignments, admission lists, timer rules and the demo Open311 key — in one
+ * transaction, inserting only what is missing. A row whose natural key (code, username, type +
+ * priority, key hash) exists is left exactly as it is, so a re-run never undoes an administrator's
+ * work: a password, a deactivation, a role or scope, a timer rule, a boundary import's grids, a
+ * revoked key. What hangs off one row — a street's admission list, a leader's pairings, a grid
+ * worker's grids — is written only together with that row: once it exists, the list is the
+ * administrator's to change, or to empty.
  */
 export async function seedReference(dataSource: DataSource, options: SeedOptions = {}): Promise<SeedResult> {
   const layout = options.layout ?? demoLayout();
-  const passwordHash = options.passwordHash ?? (await demoPasswordHash());
+  const passwordHash = () =>
+    options.passwordHash ? Promise.resolve(options.passwordHash) : demoPasswordHash();
   return dataSource.transaction(async (m) => {
     const deletedOperationalRows = options.reset ? await deleteOperationalData(m) : 0;
     const areas = await writeAreas(m, layout);
-    const people = await writePeople(m, layout, areas, passwordHash);
+    const people = await writePeople(m, layout, areas.ids, passwordHash);
     const links = await writeLinks(m, layout, areas, people);
-    const timerRules = await replaceTimerRules(m);
-    await seedDemoOpen311Key(m, people.users.admin ?? null);
-    await removeStaleAreas(
-      m,
-      Object.values(areas.streets),
-      Object.values(areas.grids),
-      Object.values(areas.communities),
-    );
+    const timerRules = await insertMissingTimerRules(m);
+    const open311Keys = await seedDemoOpen311Key(m, people.users.admin ?? null);
     return {
       counts: {
         streets: layout.streets.length,
@@ -106,24 +124,43 @@ export async function seedReference(dataSource: DataSource, options: SeedOptions
         dedicatedGrids: layout.grids.filter((g) => g.kind === 'dedicated').length,
         departments: DEPARTMENTS.length,
         users: people.specs.length,
-        ...links,
-        timerRules,
+        ...links.counts,
+        timerRules: timerRules.total,
         deletedOperationalRows,
       },
-      ids: { ...areas, departments: people.departments, users: people.users },
+      inserted: {
+        ...areas.inserted,
+        departments: people.inserted.departments.size,
+        users: people.inserted.users.size,
+        ...links.inserted,
+        timerRules: timerRules.inserted,
+        open311Keys,
+      },
+      ids: { ...areas.ids, departments: people.departments, users: people.users },
     };
   });
 }
 
 type AreaIds = Pick<SeedResult['ids'], 'district' | 'streets' | 'communities' | 'grids'>;
 
-async function writeAreas(m: EntityManager, layout: DemoLayout): Promise<AreaIds> {
+interface Areas {
+  ids: AreaIds;
+  inserted: Pick<SeedResult['inserted'], 'streets' | 'communities' | 'grids'>;
+  /** Codes of the streets this run inserted: their admission lists are written with them. */
+  newStreets: Set<string>;
+}
+
+/**
+ * Areas are inserted by code and never updated: a boundary import may since have moved a border or
+ * added grids to a demo street, and those stay as the import left them.
+ */
+async function writeAreas(m: EntityManager, layout: DemoLayout): Promise<Areas> {
   const { district } = layout;
-  const districts = await upsertByKey(m, District, 'code', [
+  const districts = await insertMissing(m, District, 'code', [
     { ...names(district), boundary: district.boundary },
   ]);
-  const districtId = required(districts, district.code, 'district');
-  const streets = await upsertByKey(
+  const districtId = required(districts.ids, district.code, 'district');
+  const streets = await insertMissing(
     m,
     Street,
     'code',
@@ -135,17 +172,17 @@ async function writeAreas(m: EntityManager, layout: DemoLayout): Promise<AreaIds
       boundary: s.boundary,
     })),
   );
-  const communities = await upsertByKey(
+  const communities = await insertMissing(
     m,
     Community,
     'code',
     layout.communities.map((c) => ({
       ...names(c),
-      streetId: required(streets, c.streetCode, 'street'),
+      streetId: required(streets.ids, c.streetCode, 'street'),
       boundary: c.boundary,
     })),
   );
-  const grids = await upsertByKey(
+  const grids = await insertMissing(
     m,
     Grid,
     'code',
@@ -153,110 +190,177 @@ async function writeAreas(m: EntityManager, layout: DemoLayout): Promise<AreaIds
       code: g.code,
       name: g.name,
       kind: g.kind,
-      streetId: required(streets, g.streetCode, 'street'),
-      communityId: required(communities, g.communityCode, 'community'),
+      streetId: required(streets.ids, g.streetCode, 'street'),
+      communityId: required(communities.ids, g.communityCode, 'community'),
       polygon: g.polygon,
       ...g.bbox,
     })),
   );
-  return { district: districtId, streets, communities, grids };
+  return {
+    ids: { district: districtId, streets: streets.ids, communities: communities.ids, grids: grids.ids },
+    inserted: {
+      streets: streets.inserted.size,
+      communities: communities.inserted.size,
+      grids: grids.inserted.size,
+    },
+    newStreets: streets.inserted,
+  };
 }
 
 interface People {
   specs: UserSeed[];
   departments: Record<string, string>;
   users: Record<string, string>;
+  inserted: { departments: Set<string>; users: Set<string> };
 }
 
-/** Every demo user gets the same hash: the password is the same and scrypt is slow on purpose. */
+/**
+ * Departments and demo users missing by code and username. An existing user keeps its password,
+ * active flag, role and scope, whatever the demo says.
+ */
 async function writePeople(
   m: EntityManager,
   layout: DemoLayout,
   areas: AreaIds,
-  passwordHash: string,
+  passwordHash: () => Promise<string>,
 ): Promise<People> {
-  const departments = await upsertByKey(
+  const departments = await insertMissing(
     m,
     Department,
     'code',
     DEPARTMENTS.map((d) => ({ ...d })),
   );
   const specs = userSeeds(layout);
-  const users = await upsertByKey(
+  const existing = await idsByKey(
     m,
     User,
     'username',
-    specs.map((u) => ({
+    specs.map((u) => u.username),
+  );
+  const missing = specs.filter((u) => !(u.username in existing));
+  const hash = missing.length > 0 ? await passwordHash() : '';
+  const users = await insertMissing(
+    m,
+    User,
+    'username',
+    missing.map((u) => ({
       username: u.username,
       displayName: u.displayName,
       role: u.role,
-      passwordHash,
+      passwordHash: hash,
       districtId: areas.district,
-      // Written as null, not left out, so a re-run also clears a scope the demo no longer gives.
       streetId: u.streetCode ? required(areas.streets, u.streetCode, 'street') : null,
-      departmentId: u.departmentCode ? required(departments, u.departmentCode, 'department') : null,
+      departmentId: u.departmentCode ? required(departments.ids, u.departmentCode, 'department') : null,
       active: true,
     })),
   );
-  return { specs, departments, users };
+  return {
+    specs,
+    departments: departments.ids,
+    users: { ...existing, ...users.ids },
+    inserted: { departments: departments.inserted, users: users.inserted },
+  };
 }
 
-/** Leader pairings, grid assignments and admission lists: the demo's rows are replaced wholesale. */
-async function writeLinks(m: EntityManager, layout: DemoLayout, areas: AreaIds, people: People) {
-  const streetIds = Object.values(areas.streets);
+/**
+ * Leader pairings and grid assignments for the demo users this run inserted, admission lists for
+ * the streets it inserted. Conflicts are skipped, never overwritten.
+ */
+async function writeLinks(m: EntityManager, layout: DemoLayout, areas: Areas, people: People) {
   const userId = (username: string) => required(people.users, username, 'user');
+  const isNew = (u: UserSeed) => people.inserted.users.has(u.username);
 
   const leaderRows = people.specs.flatMap((u) =>
     u.pairedStreets.map((code) => ({
-      streetId: required(areas.streets, code, 'street'),
+      streetId: required(areas.ids.streets, code, 'street'),
       userId: userId(u.username),
+      isNew: isNew(u),
     })),
   );
-  await m.delete(StreetLeader, { streetId: In(streetIds) });
-  await insertAll(m, StreetLeader, leaderRows);
-
-  const workerIds = people.specs.filter((u) => u.role === 'grid_worker').map((u) => userId(u.username));
   const workerRows = people.specs.flatMap((u) =>
-    u.gridCodes.map((code) => ({ userId: userId(u.username), gridId: required(areas.grids, code, 'grid') })),
+    u.gridCodes.map((code) => ({
+      userId: userId(u.username),
+      gridId: required(areas.ids.grids, code, 'grid'),
+      isNew: isNew(u),
+    })),
   );
-  if (workerIds.length > 0) await m.delete(GridWorker, { userId: In(workerIds) });
-  await insertAll(m, GridWorker, workerRows);
-
   const admissionRows = layout.streets.flatMap((s) =>
     (ADMISSION_LISTS[s.code] ?? []).map((category) => ({
-      streetId: required(areas.streets, s.code, 'street'),
+      streetId: required(areas.ids.streets, s.code, 'street'),
       category,
+      isNew: areas.newStreets.has(s.code),
     })),
   );
-  await m.delete(AdmissionEntry, { streetId: In(streetIds) });
-  await insertAll(m, AdmissionEntry, admissionRows);
-
+  const onlyNew = <T extends { isNew: boolean }>(rows: T[]) =>
+    rows.filter((r) => r.isNew).map(({ isNew: _isNew, ...row }) => row);
   return {
-    streetLeaders: leaderRows.length,
-    gridWorkers: workerRows.length,
-    admissionEntries: admissionRows.length,
+    counts: {
+      streetLeaders: leaderRows.length,
+      gridWorkers: workerRows.length,
+      admissionEntries: admissionRows.length,
+    },
+    inserted: {
+      streetLeaders: await insertIgnoringConflicts(m, StreetLeader, onlyNew(leaderRows)),
+      gridWorkers: await insertIgnoringConflicts(m, GridWorker, onlyNew(workerRows)),
+      admissionEntries: await insertIgnoringConflicts(m, AdmissionEntry, onlyNew(admissionRows)),
+    },
   };
 }
 
 /** Children before parents, so this also holds once foreign keys are added. */
 async function deleteOperationalData(m: EntityManager): Promise<number> {
   let deleted = 0;
-  for (const entity of [OutboxEntry, EventRecord, Rating, Dispatch, Whistle, HotlineOrder, Incident]) {
+  const entities = [
+    OutboxEntry,
+    EventRecord,
+    RatingSnapshotEntity,
+    Rating,
+    Dispatch,
+    Whistle,
+    HotlineOrder,
+    Incident,
+  ];
+  for (const entity of entities) {
     const result = await m.createQueryBuilder().delete().from(entity).execute();
     deleted += result.affected ?? 0;
   }
   return deleted;
 }
 
-/** Upserts one row per natural key and returns key → id for every row (inserted or updated). */
-async function upsertByKey<E extends ObjectLiteral & { id: string }>(
+interface InsertedByKey {
+  /** key → id for every row asked for, inserted now or found. */
+  ids: Record<string, string>;
+  /** Keys of the rows this call inserted. */
+  inserted: Set<string>;
+}
+
+/** Inserts the rows whose natural key is not there yet; existing rows are not touched. */
+async function insertMissing<E extends ObjectLiteral & { id: string }>(
   m: EntityManager,
   entity: EntityTarget<E>,
   key: keyof E & string,
   rows: QueryDeepPartialEntity<E>[],
+): Promise<InsertedByKey> {
+  const keyOf = (row: QueryDeepPartialEntity<E>): string => {
+    const value: unknown = row[key];
+    if (typeof value !== 'string') throw new Error(`a seed row has no ${key}`);
+    return value;
+  };
+  const keys = rows.map(keyOf);
+  const existing = await idsByKey(m, entity, key, keys);
+  const missing = rows.filter((row) => !(keyOf(row) in existing));
+  if (missing.length === 0) return { ids: existing, inserted: new Set() };
+  await insertIgnoringConflicts(m, entity, missing);
+  return { ids: await idsByKey(m, entity, key, keys), inserted: new Set(missing.map(keyOf)) };
+}
+
+async function idsByKey<E extends ObjectLiteral & { id: string }>(
+  m: EntityManager,
+  entity: EntityTarget<E>,
+  key: keyof E & string,
+  keys: string[],
 ): Promise<Record<string, string>> {
-  for (let i = 0; i < rows.length; i += BATCH) await m.upsert(entity, rows.slice(i, i + BATCH), [key]);
-  const keys = rows.map((r): unknown => r[key]).filter((k): k is string => typeof k === 'string');
+  if (keys.length === 0) return {};
   const found = await m
     .createQueryBuilder(entity, 't')
     .select(['t.id', `t.${key}`])
@@ -265,57 +369,43 @@ async function upsertByKey<E extends ObjectLiteral & { id: string }>(
   return Object.fromEntries(found.map((row) => [String(row[key]), row.id]));
 }
 
-async function insertAll<E extends ObjectLiteral>(
+/**
+ * INSERT … ON CONFLICT DO NOTHING, in batches: a row that exists by any unique key (including one a
+ * concurrent seed just wrote) is skipped, never updated. Returns how many rows went in.
+ */
+async function insertIgnoringConflicts<E extends ObjectLiteral>(
   m: EntityManager,
   entity: EntityTarget<E>,
   rows: QueryDeepPartialEntity<E>[],
-): Promise<void> {
+): Promise<number> {
+  let inserted = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    await m
+    const result = await m
       .createQueryBuilder()
       .insert()
       .into(entity)
       .values(rows.slice(i, i + BATCH))
+      .orIgnore()
+      // One row back per row that went in, to count them; the generated ids are looked up by key.
+      .returning('1')
+      .updateEntity(false)
       .execute();
+    inserted += (result.raw as unknown[] | undefined)?.length ?? 0;
   }
-}
-
-/** The demo's rules replace whatever rules exist, keeping the ids of rules that stay. */
-async function replaceTimerRules(m: EntityManager): Promise<number> {
-  const rules = timerRuleSeeds();
-  await m.upsert(TimerRuleEntity, rules, ['whistleType', 'priority']);
-  const existing = await m.find(TimerRuleEntity);
-  const stale = existing.filter(
-    (r) => !rules.some((s) => s.whistleType === r.whistleType && s.priority === r.priority),
-  );
-  if (stale.length > 0) await m.delete(TimerRuleEntity, { id: In(stale.map((r) => r.id)) });
-  return rules.length;
+  return inserted;
 }
 
 /**
- * Grids and communities of the demo streets that the current layout no longer produces (after a
- * change to the generator). Fails, rolling everything back, if incidents still point at them —
- * run with --reset then.
+ * The demo's rules for every (whistle type, priority) that has none. An administrator's rule stays
+ * as it is; the service has no way to delete one, so a missing rule was never there.
  */
-async function removeStaleAreas(
-  m: EntityManager,
-  streetIds: string[],
-  gridIds: string[],
-  communityIds: string[],
-) {
-  const staleGrids = await m.find(Grid, {
-    select: ['id'],
-    where: { streetId: In(streetIds), id: Not(In(gridIds)) },
-  });
-  if (staleGrids.length > 0) {
-    const ids = staleGrids.map((g) => g.id);
-    const used = await m.count(Incident, { where: { gridId: In(ids) } });
-    if (used > 0)
-      throw new Error(`${used} incident(s) lie in grids the layout no longer has; seed with --reset`);
-    await m.delete(GridWorker, { gridId: In(ids) });
-    await m.delete(Grid, { id: In(ids) });
-  }
-  await m.delete(Community, { streetId: In(streetIds), id: Not(In(communityIds)) });
+async function insertMissingTimerRules(m: EntityManager): Promise<{ total: number; inserted: number }> {
+  const rules = timerRuleSeeds();
+  const existing = await m.find(TimerRuleEntity, { select: ['whistleType', 'priority'] });
+  const missing = rules.filter(
+    (s) => !existing.some((r) => r.whistleType === s.whistleType && r.priority === s.priority),
+  );
+  return { total: rules.length, inserted: await insertIgnoringConflicts(m, TimerRuleEntity, missing) };
 }
 
 function names<T extends { code: string; nameZh: string; nameEn: string }>({ code, nameZh, nameEn }: T) {

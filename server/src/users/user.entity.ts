@@ -24,6 +24,9 @@ export class User {
   @Index() @Column({ type: 'uuid', nullable: true }) streetId: string | null;
   @Index() @Column({ type: 'uuid', nullable: true }) departmentId: string | null;
   @Column({ default: true }) active: boolean;
+  /** After an admin's reset: the next login may do nothing but choose a new password. */
+  @Column({ default: false }) mustChangePassword: boolean;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) passwordChangedAt: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   // Foreign keys: the services keep these consistent; the database refuses anything else.
   @ManyToOne(() => District, { nullable: false, onDelete: 'RESTRICT' })

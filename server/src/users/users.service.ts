@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { UserView } from '@whistle/shared';
+import type { AdminUserView, UserView } from '@whistle/shared';
 import { GridWorker } from '../grids/grid-worker.entity';
 import { User } from './user.entity';
 
@@ -12,12 +12,33 @@ export class UsersService {
     @InjectRepository(GridWorker) private readonly gridWorkers: Repository<GridWorker>,
   ) {}
 
-  findActiveByUsername(username: string): Promise<User | null> {
-    return this.users.findOneBy({ username, active: true });
+  /** Active or not: login must spend the same work on a deactivated name as on a wrong password. */
+  findByUsername(username: string): Promise<User | null> {
+    return this.users.findOneBy({ username });
   }
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** Stores a new hash; `mustChange` marks a temporary (admin-set) password. */
+  async setPassword(
+    userId: string,
+    passwordHash: string,
+    mustChange: boolean,
+    manager: EntityManager = this.users.manager,
+  ): Promise<void> {
+    await manager.update(
+      User,
+      { id: userId },
+      { passwordHash, mustChangePassword: mustChange, passwordChangedAt: new Date() },
+    );
+  }
+
+  /** A stronger hash of the same password (login found the stored one made at a lower cost). */
+  async upgradeHash(userId: string, previousHash: string, passwordHash: string): Promise<void> {
+    // Only if nobody changed the password meanwhile.
+    await this.users.update({ id: userId, passwordHash: previousHash }, { passwordHash });
   }
 
   /** Pass the transaction's manager when inside one, so it never waits for a second pool connection. */
@@ -26,7 +47,7 @@ export class UsersService {
     return rows.map((r) => r.gridId);
   }
 
-  async view(user: User): Promise<UserView> {
+  async view(user: User, manager?: EntityManager): Promise<UserView> {
     return {
       id: user.id,
       username: user.username,
@@ -35,7 +56,17 @@ export class UsersService {
       districtId: user.districtId,
       streetId: user.streetId,
       departmentId: user.departmentId,
-      gridIds: user.role === 'grid_worker' ? await this.gridIdsOf(user.id) : [],
+      gridIds: user.role === 'grid_worker' ? await this.gridIdsOf(user.id, manager) : [],
+    };
+  }
+
+  async adminView(user: User, manager?: EntityManager): Promise<AdminUserView> {
+    return {
+      ...(await this.view(user, manager)),
+      active: user.active,
+      mustChangePassword: user.mustChangePassword,
+      createdAt: user.createdAt.toISOString(),
+      passwordChangedAt: user.passwordChangedAt.toISOString(),
     };
   }
 }

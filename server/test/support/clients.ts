@@ -30,6 +30,10 @@ export class Api {
     return request(this.baseUrl).post(path).set('Authorization', `Bearer ${this.token}`).send(body);
   }
 
+  patch(path: string, body: object = {}) {
+    return request(this.baseUrl).patch(path).set('Authorization', `Bearer ${this.token}`).send(body);
+  }
+
   put(path: string, body: object = {}) {
     return request(this.baseUrl).put(path).set('Authorization', `Bearer ${this.token}`).send(body);
   }

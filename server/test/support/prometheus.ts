@@ -1,6 +1,6 @@
 import request from 'supertest';
 
-/** One scrape of the unauthenticated Prometheus endpoint. */
+/** One scrape of the Prometheus endpoint, on the metrics listener (RunningTestApp.metricsUrl). */
 export interface Scrape {
   status: number;
   /** Media type without parameters, e.g. `text/plain`. */
@@ -9,8 +9,9 @@ export interface Scrape {
   samples: Map<string, number>;
 }
 
-export async function scrape(baseUrl: string): Promise<Scrape> {
-  const res = await request(baseUrl).get('/metrics');
+export async function scrape(metricsUrl: string, token?: string): Promise<Scrape> {
+  const req = request(metricsUrl).get('/metrics');
+  const res = await (token ? req.set('Authorization', `Bearer ${token}`) : req);
   const samples = new Map<string, number>();
   for (const line of res.text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;

@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import type { StartOptions } from '../../src/app.module';
 import { startApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig, type ProcessRole } from '../../src/config/app-config';
 import { migrate } from '../../src/database/migrate';
+import { PrometheusServer } from '../../src/observability/prometheus-server';
 import { typeormOptions } from '../../src/database/typeorm-options';
 import { deleteKeysWithPrefix } from '../../src/queues/redis';
 
@@ -18,6 +20,11 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
  */
 export class TestEnv {
   readonly db: DataSource;
+  /**
+   * Random per test file, shared by its apps: production (NODE_ENV=production) refuses any secret
+   * written in the repository, and tests run the production rules too.
+   */
+  private readonly jwtSecret = randomBytes(32).toString('base64');
   private readonly apps = new Set<RunningTestApp>();
 
   private constructor(
@@ -43,8 +50,9 @@ export class TestEnv {
       DATABASE_URL: this.databaseUrl,
       REDIS_URL,
       REDIS_PREFIX: this.redisPrefix,
-      JWT_SECRET: 'test-secret-of-sufficient-length',
+      JWT_SECRET: this.jwtSecret,
       PORT: '0',
+      METRICS_PORT: '0',
       LOG_LEVEL: 'silent',
       OUTBOX_POLL_MS: '100',
       ...overrides,
@@ -54,9 +62,10 @@ export class TestEnv {
   async start(
     role: ProcessRole = 'both',
     overrides: Partial<Record<string, string>> = {},
+    options: StartOptions = {},
   ): Promise<RunningTestApp> {
     const config = this.config({ PROCESS_ROLE: role, ...overrides });
-    const app = await startApp(config);
+    const app = await startApp(config, options);
     const running = new RunningTestApp(app as INestApplication, role, () => this.apps.delete(running));
     this.apps.add(running);
     return running;
@@ -83,6 +92,13 @@ export class RunningTestApp {
   get url(): string {
     const address = (this.app.getHttpServer() as Server).address() as AddressInfo | null;
     if (!address) throw new Error('app is not listening');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** The Prometheus listener (every role has one; METRICS_PORT 0 in tests, so an ephemeral port). */
+  get metricsUrl(): string {
+    const address = this.app.get(PrometheusServer).address();
+    if (!address) throw new Error('the metrics endpoint is not listening');
     return `http://127.0.0.1:${address.port}`;
   }
 

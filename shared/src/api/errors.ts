@@ -8,4 +8,6 @@ export interface ApiErrorBody {
   /** For 409s on state changes: the state the object is in and the actions it allows. */
   currentStatus?: string;
   allowedActions?: string[];
+  /** A machine-readable reason where the status alone is not enough, e.g. `password_change_required`. */
+  code?: string;
 }

@@ -1,14 +1,28 @@
 import type { IncidentSource, LngLat, Priority, WhistleType } from '../domain/vocabulary';
 import type { IncidentStatus } from '../machines/incident-machine';
-import type { UserView } from './views';
+import type { AdminUserView, UserView } from './views';
+import type { Role } from '../domain/roles';
 
 export interface LoginRequest {
   username: string;
   password: string;
 }
+/**
+ * The answer to a login or a refresh. The refresh token itself never appears in a body: it travels
+ * only in an httpOnly, SameSite=Strict cookie scoped to /api/auth.
+ */
 export interface LoginResponse {
   accessToken: string;
+  /** When the access token stops working (ISO-8601); refresh a little before. */
+  accessTokenExpiresAt: string;
   user: UserView;
+  /** After an admin's reset: only POST /api/auth/password (and logout) work until it is done. */
+  mustChangePassword: boolean;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface CreateIncidentRequest {
@@ -84,4 +98,35 @@ export interface SendTaskRequest {
   priority: Priority;
   location: LngLat;
   type?: WhistleType;
+}
+
+/** An admin's new account: a temporary password is generated when none is given. */
+export interface CreateUserRequest {
+  username: string;
+  displayName: string;
+  role: Role;
+  streetId?: string | null;
+  departmentId?: string | null;
+  gridIds?: string[];
+  temporaryPassword?: string;
+}
+
+/** An admin's edit of an account; a change of role, scope or `active: false` ends its sessions. */
+export interface UpdateUserRequest {
+  displayName?: string;
+  role?: Role;
+  streetId?: string | null;
+  departmentId?: string | null;
+  gridIds?: string[];
+  active?: boolean;
+}
+
+export interface ResetPasswordRequest {
+  temporaryPassword?: string;
+}
+
+/** Shown once: the temporary password the user must replace at the next login. */
+export interface TemporaryPasswordResponse {
+  user: AdminUserView;
+  temporaryPassword: string;
 }

@@ -308,3 +308,11 @@ export interface BoundaryImportReport {
   problems: BoundaryProblem[];
   counts: Record<BoundaryLayer, BoundaryLayerCounts>;
 }
+
+/** A user as the admin console sees it. */
+export interface AdminUserView extends UserView {
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  passwordChangedAt: string;
+}

@@ -60,7 +60,16 @@ export type ServerToClientEvents = {
   'replay.done': (info: { lastEventId: string | null; replayed: number }) => void;
 };
 
-export type ClientToServerEvents = Record<string, never>;
+/** The answer to `auth.renew`: when the new token expires, or why it was refused. */
+export type RenewResult = { ok: true; expiresAt: string } | { ok: false; error: string };
+
+/**
+ * socket.io's typed client → server map. A socket lives only as long as its access token: before
+ * the token expires the client sends the fresh one (`auth.renew`), or the server closes the socket.
+ */
+export type ClientToServerEvents = {
+  'auth.renew': (token: string, ack: (result: RenewResult) => void) => void;
+};
 
 export interface SocketAuth {
   token: string;

@@ -30,7 +30,11 @@ export interface MetricsSummary {
   timeTo: { accept: DurationStats; arrive: DurationStats; resolve: DurationStats };
   rates: { resolution: number | null; reopen: number | null; onTimeArrival: number | null };
   whistleRateByStreet: { streetId: string; incidents: number; whistles: number; rate: number | null }[];
-  ratings: { average: number | null; count: number };
+  /**
+   * A department sees only the daily snapshot published to it, and nothing (both null) until it
+   * holds enough ratings (背对背); streets and the district see live figures.
+   */
+  ratings: { average: number | null; count: number | null };
   departmentRanking: RankingRow[];
   streetRanking: RankingRow[];
 }

@@ -32,8 +32,8 @@ export function baseUrl(): string {
 export const PASSWORD = 'whistle123';
 
 /**
- * Collects what the page reports as broken: console errors and uncaught exceptions. A test ends
- * with `expect(problems).toEqual([])`.
+ * Collects what the page reports as broken: console errors (Content Security Policy violations
+ * among them, see newContext) and uncaught exceptions. A test ends with `expect(problems).toEqual([])`.
  */
 export function watchForErrors(page: Page): string[] {
   const problems: string[] = [];
@@ -45,17 +45,35 @@ export function watchForErrors(page: Page): string[] {
 }
 
 /** Signs in through the login page as a new user would, and waits for the role's view. */
-export async function signIn(page: Page, username: string, view: string): Promise<void> {
+export async function signIn(page: Page, username: string, view: string, password = PASSWORD): Promise<void> {
   await page.goto(`${baseUrl()}/login`);
   await page.locator('input[autocomplete="username"]').fill(username);
-  await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.getByTestId(`view-${view}`).waitFor({ timeout: 30_000 });
+}
+
+/** Marks what the CSP watcher logs, so a test can tell a violation from any other console error. */
+export const CSP_VIOLATION = 'CSP violation';
+
+/**
+ * Every page of the context reports each Content Security Policy violation as a console error,
+ * which watchForErrors collects: whatever the server's policy blocks fails the test, even where
+ * the browser itself would only have logged it.
+ */
+function reportCspViolations(marker: string): void {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(
+      `${marker}: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+    );
+  });
 }
 
 export async function newContext(
   browser: Browser,
   size = { width: 1920, height: 1080 },
 ): Promise<BrowserContext> {
-  return browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await context.addInitScript(reportCspViolations, CSP_VIOLATION);
+  return context;
 }

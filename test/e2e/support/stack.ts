@@ -105,6 +105,10 @@ export async function startServer(
       PORT: String(port),
       DASHBOARD_DIST,
       LOG_LEVEL: 'warn',
+      // Any free port: another stack or a local server may hold the default 9464.
+      METRICS_PORT: '0',
+      // Every journey signs in from this one address.
+      LOGIN_LIMIT_PER_IP: '10000',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

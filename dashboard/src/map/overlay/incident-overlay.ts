@@ -15,12 +15,17 @@ interface Drawn {
 
 const px = (v: number) => v.toFixed(1);
 
-/** The shapes' fixed looks, set once for the layer rather than on every shape. */
-const DOTS_STYLE = `
-  .cluster { fill: ${MAP_COLORS.cluster}; fill-opacity: 0.85; stroke: ${MAP_COLORS.clusterText}; stroke-opacity: 0.6; stroke-width: 1; }
-  .dot { stroke: ${MAP_COLORS.background}; stroke-width: 0.8; }
-  text { fill: ${MAP_COLORS.clusterText}; font: 13px ${LABEL_FONT.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', ')}; text-anchor: middle; dominant-baseline: central; }
-`;
+/**
+ * The shapes' fixed looks are rules in wall.css (`.map-overlay--incidents`), set once for the layer
+ * rather than on every shape; the theme's colours and font reach them as custom properties. Not a
+ * <style> element: the content security policy allows no inline stylesheet.
+ */
+const DOTS_THEME = {
+  '--overlay-cluster': MAP_COLORS.cluster,
+  '--overlay-cluster-text': MAP_COLORS.clusterText,
+  '--overlay-background': MAP_COLORS.background,
+  '--overlay-font': LABEL_FONT.map((f) => (f.includes(' ') ? `'${f}'` : f)).join(', '),
+};
 
 /** One drawn dot or cluster, as the attributes its elements get. */
 interface Slot {
@@ -42,9 +47,8 @@ class DotSlots {
   private readonly slots: { circle: SVGCircleElement; text: SVGTextElement; key: string }[] = [];
 
   constructor() {
-    const style = svgElement('style');
-    style.textContent = DOTS_STYLE;
-    this.svg.append(style, this.shapes);
+    for (const [name, value] of Object.entries(DOTS_THEME)) this.svg.style.setProperty(name, value);
+    this.svg.append(this.shapes);
   }
 
   slot(index: number, s: Slot): void {

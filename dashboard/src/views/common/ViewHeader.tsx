@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useSession, useSignedIn } from '../../api/SessionProvider';
+import { useSignedIn } from '../../api/SessionProvider';
 import { ConnectionIndicator } from '../../live/ConnectionIndicator';
 import { LanguageToggle } from './LanguageToggle';
+import { UserMenu } from './UserMenu';
 
-/** The top bar of the desk views: which view, who is signed in, connection, language, sign out. */
+/** The top bar of the desk views: which view, who is signed in, connection, language, account menu. */
 export function ViewHeader({ title }: { title: string }) {
   const { t } = useTranslation();
   const { user } = useSignedIn();
-  const { logout } = useSession();
   return (
     <header className="view-header">
       <h1>{title}</h1>
@@ -16,9 +16,7 @@ export function ViewHeader({ title }: { title: string }) {
         {user.displayName} · {t(`role.${user.role}`)}
       </span>
       <LanguageToggle />
-      <button type="button" onClick={logout}>
-        {t('common.logout')}
-      </button>
+      <UserMenu />
     </header>
   );
 }

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
 import type { Role, UserView } from '@whistle/shared';
 import { AppProviders } from '../../AppProviders';
+import { signInForTest } from '../../test/session';
 
 export function deskUser(role: Role, patch: Partial<UserView> = {}): UserView {
   return {
@@ -41,9 +43,14 @@ export function fakeFetch(route: Route) {
 
 /** Renders a desk component signed in as `user`, with a fresh query cache and no retries. */
 export function renderSignedIn(ui: ReactNode, user: UserView) {
-  sessionStorage.setItem('whistle.session', JSON.stringify({ token: 't1', user }));
+  signInForTest(user);
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
-  return render(<AppProviders client={client}>{ui}</AppProviders>);
+  // Views render inside the app's router (the header's account menu links to the password page).
+  return render(
+    <AppProviders client={client}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </AppProviders>,
+  );
 }

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '@whistle/shared';
-import { ApiError } from '../../api/client';
+import { ApiError, authorizedFetch } from '../../api/client';
 import type { PhotoSummary } from './desk-api';
 
 /** Uploads photos as multipart (the JSON client cannot); `dispatchId` ties them to a resolution. */
@@ -12,11 +12,11 @@ export async function uploadPhotos(
   const form = new FormData();
   for (const file of files) form.append('photos', file);
   if (dispatchId) form.append('dispatchId', dispatchId);
-  const response = await fetch(`/api/incidents/${incidentId}/photos`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    body: form,
-  });
+  const response = await authorizedFetch(
+    `/api/incidents/${incidentId}/photos`,
+    { method: 'POST', headers: { Accept: 'application/json' }, body: form },
+    token,
+  );
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
     throw new ApiError(response.status, body);
@@ -27,7 +27,7 @@ export async function uploadPhotos(
 /** Image bytes need the bearer header, so an <img src> cannot fetch them; an object URL can show them. */
 export async function fetchObjectUrl(token: string, apiPath: string): Promise<string> {
   const path = apiPath.startsWith('/api/') ? apiPath : `/api${apiPath}`;
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await authorizedFetch(path, {}, token);
   if (!response.ok) throw new ApiError(response.status, null);
   return URL.createObjectURL(await response.blob());
 }

@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { useSession, useSignedIn } from '../../api/SessionProvider';
+import { useSignedIn } from '../../api/SessionProvider';
 import { ConnectionIndicator } from '../../live/ConnectionIndicator';
 import { useLiveEvents } from '../../live/LiveProvider';
 import type { AnyLiveEvent } from '../../live/types';
 import { LanguageToggle } from '../common/LanguageToggle';
+import { UserMenu } from '../common/UserMenu';
 import { useGridIncidents, type ReportAnswer } from './grid-api';
 import { awaitingVerification, myReports } from './grid-lists';
 import { IncidentCards } from './IncidentCards';
@@ -21,7 +22,6 @@ type Tab = (typeof TABS)[number];
 export function GridPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
-  const { logout } = useSession();
   const [tab, setTab] = useState<Tab>('report');
   const [answer, setAnswer] = useState<ReportAnswer | null>(null);
   // A new key remounts the form: a fresh report starts empty.
@@ -56,9 +56,7 @@ export function GridPage() {
         <div className="phone-header__tools">
           <ConnectionIndicator />
           <LanguageToggle />
-          <button type="button" onClick={logout}>
-            {t('common.logout')}
-          </button>
+          <UserMenu />
         </div>
       </header>
       <nav className="phone-tabs" role="tablist">

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import type { UserView } from '@whistle/shared';
 import { AppProviders } from '../../AppProviders';
+import { signInForTest } from '../../test/session';
 import { ReportForm } from './ReportForm';
 
 const worker: UserView = {
@@ -30,7 +31,7 @@ function fakeGeolocation(answer: 'here' | 'denied') {
 }
 
 function renderForm(onReported = jest.fn()) {
-  sessionStorage.setItem('whistle.session', JSON.stringify({ token: 't1', user: worker }));
+  signInForTest(worker);
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });

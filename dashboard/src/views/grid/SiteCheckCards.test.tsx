@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import type { IncidentView, SiteCheckView, UserView } from '@whistle/shared';
 import { AppProviders } from '../../AppProviders';
+import { signInForTest } from '../../test/session';
 import { SiteCheckCards } from './SiteCheckCards';
 
 const worker: UserView = {
@@ -45,7 +46,7 @@ function fakeFetch(lastSiteCheck: SiteCheckView | null, answer?: SiteCheckView) 
 }
 
 function renderCards() {
-  sessionStorage.setItem('whistle.session', JSON.stringify({ token: 't1', user: worker }));
+  signInForTest(worker);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <AppProviders client={client}>

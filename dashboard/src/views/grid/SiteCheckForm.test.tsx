@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import type { SiteCheckView, UserView } from '@whistle/shared';
 import { AppProviders } from '../../AppProviders';
+import { signInForTest } from '../../test/session';
 import { SiteCheckForm } from './SiteCheckForm';
 
 const worker: UserView = {
@@ -41,7 +42,7 @@ function fakeFetch(status = 201) {
 }
 
 function renderForm(onChecked = jest.fn()) {
-  sessionStorage.setItem('whistle.session', JSON.stringify({ token: 't1', user: worker }));
+  signInForTest(worker);
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiErrorBody, CreatedIncidentView, IncidentView, Page, PhotoView } from '@whistle/shared';
-import { ApiError, apiRequest } from '../../api/client';
-import { useSession, useSignedIn } from '../../api/SessionProvider';
+import { ApiError, apiRequest, authorizedFetch } from '../../api/client';
+import { useSignedIn } from '../../api/SessionProvider';
 import { reportFormData, type ReportDraft } from './report-draft';
 
 /** What POST /api/incidents/report answers: the new incident, its photos and likely duplicates. */
@@ -15,18 +15,16 @@ const GRID_INCIDENTS = ['grid-worker', 'incidents'] as const;
  */
 export function useSubmitReport() {
   const { token } = useSignedIn();
-  const { logout } = useSession();
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (draft: ReportDraft): Promise<ReportAnswer> => {
-      const response = await fetch(new URL('/api/incidents/report', window.location.origin), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        body: reportFormData(draft),
-      });
+      const response = await authorizedFetch(
+        '/api/incidents/report',
+        { method: 'POST', headers: { Accept: 'application/json' }, body: reportFormData(draft) },
+        token,
+      );
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
-        if (response.status === 401) logout();
         throw new ApiError(response.status, body);
       }
       return (await response.json()) as ReportAnswer;

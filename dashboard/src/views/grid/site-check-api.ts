@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiErrorBody, IncidentDetail, SiteCheckRequest, SiteCheckView } from '@whistle/shared';
-import { ApiError, apiRequest } from '../../api/client';
-import { useSession, useSignedIn } from '../../api/SessionProvider';
+import { ApiError, apiRequest, authorizedFetch } from '../../api/client';
+import { useSignedIn } from '../../api/SessionProvider';
 import type { SiteCheckDraft } from './site-check';
 
 const detailKey = (incidentId: string) => ['grid-worker', 'incident', incidentId] as const;
@@ -29,7 +29,6 @@ export function useLastSiteCheck(incidentId: string) {
  */
 export function useSubmitSiteCheck(incidentId: string) {
   const { token } = useSignedIn();
-  const { logout } = useSession();
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (draft: SiteCheckDraft): Promise<SiteCheckAnswer> => {
@@ -43,14 +42,14 @@ export function useSubmitSiteCheck(incidentId: string) {
       if (draft.photos.length === 0) return { check, photosFailed: false };
       const form = new FormData();
       for (const photo of draft.photos) form.append('photos', photo, photo.name);
-      const response = await fetch(new URL(`/api/incidents/${incidentId}/photos`, window.location.origin), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        body: form,
-      }).catch(() => null);
+      const response = await authorizedFetch(
+        `/api/incidents/${incidentId}/photos`,
+        { method: 'POST', headers: { Accept: 'application/json' }, body: form },
+        token,
+      ).catch(() => null);
+      // Still 401 after a renewal: the session has ended (the app is signing out).
       if (response?.status === 401) {
         const error = (await response.json().catch(() => null)) as ApiErrorBody | null;
-        logout();
         throw new ApiError(401, error);
       }
       return { check, photosFailed: !response?.ok };

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
 import type { MetricsRankings, UserView } from '@whistle/shared';
 import { AppProviders } from '../../AppProviders';
+import { signInForTest } from '../../test/session';
 import { LiveProvider } from '../../live/LiveProvider';
 import { FakeSocket } from '../../test/fake-socket';
 import { LeadersPage } from './LeadersPage';
@@ -100,13 +102,15 @@ function fakeServer() {
 }
 
 function renderPage() {
-  sessionStorage.setItem('whistle.session', JSON.stringify({ token: 't1', user: leader }));
+  signInForTest(leader);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <AppProviders client={client}>
-      <LiveProvider>
-        <LeadersPage />
-      </LiveProvider>
+      <MemoryRouter>
+        <LiveProvider>
+          <LeadersPage />
+        </LiveProvider>
+      </MemoryRouter>
     </AppProviders>,
   );
 }

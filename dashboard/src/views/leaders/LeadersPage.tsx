@@ -1,9 +1,10 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGrids, useMetricsSummary } from '../../api/queries';
-import { useSession, useSignedIn } from '../../api/SessionProvider';
+import { useSignedIn } from '../../api/SessionProvider';
 import { ConnectionIndicator } from '../../live/ConnectionIndicator';
 import { LanguageToggle } from '../common/LanguageToggle';
+import { UserMenu } from '../common/UserMenu';
 import { useNow } from '../common/useNow';
 import { DEPARTMENT_COLUMNS, STREET_COLUMNS } from './columns';
 import { heatShares, type HeatMeasure } from './heat';
@@ -24,7 +25,6 @@ const GridHeatMap = lazy(() => import('./GridHeatMap').then((m) => ({ default: m
 export function LeadersPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
-  const { logout } = useSession();
   const now = useNow(60_000);
   const [choice, setChoice] = useState<PeriodChoice>({ kind: 'week' });
   const [measure, setMeasure] = useState<HeatMeasure>('reported');
@@ -56,9 +56,7 @@ export function LeadersPage() {
             {user.displayName} · {t(`role.${user.role}`)}
           </span>
           <LanguageToggle />
-          <button type="button" onClick={logout}>
-            {t('common.logout')}
-          </button>
+          <UserMenu />
         </div>
       </header>
       <div className="cockpit-toolbar">

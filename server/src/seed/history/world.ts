@@ -47,10 +47,14 @@ export class DemoWorld {
       u.username,
       {
         id: u.id,
+        username: u.username,
         role: u.role,
         districtId: u.district_id,
         streetId: u.street_id,
         departmentId: u.department_id,
+        // The history is written through the services directly, not through a signed-in session.
+        sessionId: '00000000-0000-4000-8000-000000000000',
+        mustChangePassword: false,
       },
     ]);
     const departments = await db.query<{ id: string; code: string }[]>('SELECT id, code FROM departments');

@@ -1,0 +1,37 @@
+import type { MetricsScope } from './metrics-scope';
+import { disclose, ratingViewOf, type RatingFigure, type RatingTotals } from './rating-disclosure';
+import { departmentRatingTotals, publishedRatings } from './rating-snapshots';
+import { ratingTotals, type RunQuery } from './summary-queries';
+
+/** Every rating figure a summary shows, as its viewer may see them. */
+export interface RatingFigures {
+  /** The scope's own ratings (the summary's `ratings`). */
+  own: RatingFigure;
+  /** A department's ratings as its ranking row shows them, and as its score weighs them. */
+  ofDepartment: (departmentId: string) => RatingFigure;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export async function ratingFigures(run: RunQuery, scope: MetricsScope, now: Date): Promise<RatingFigures> {
+  if (ratingViewOf(scope) === 'live') return liveFigures(run, scope);
+  // Never the live ratings here: only the snapshots published to departments.
+  const snapshots = await publishedRatings(run, scope.districtId, now);
+  return {
+    own: disclose(scope.kind === 'department' ? snapshots.get(scope.departmentId) : undefined),
+    ofDepartment: (id) => disclose(snapshots.get(id)),
+  };
+}
+
+async function liveFigures(run: RunQuery, scope: MetricsScope): Promise<RatingFigures> {
+  const [own, byDepartment] = await Promise.all([
+    ratingTotals(run, scope),
+    departmentRatingTotals(run, scope.districtId),
+  ]);
+  const live = (t: RatingTotals | undefined): RatingFigure =>
+    t && t.count > 0 ? { average: round2(t.sum / t.count), count: t.count } : { average: null, count: 0 };
+  return {
+    own: { average: own.average === null ? null : round2(own.average), count: own.count },
+    ofDepartment: (id) => live(byDepartment.get(id)),
+  };
+}

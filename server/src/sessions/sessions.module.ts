@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthSession } from './auth-session.entity';
+import { SessionsService } from './sessions.service';
+
+/** Signed-in sessions and their refresh tokens; auth signs in through it, users revoke through it. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AuthSession])],
+  providers: [SessionsService],
+  exports: [SessionsService],
+})
+export class SessionsModule {}
