@@ -51,6 +51,6 @@ RUN mkdir -p /data/photos && chown -R node:node /data
 USER node
 # The API, and Prometheus's /metrics on its own port (every role; METRICS_HOST=0.0.0.0 to reach it).
 EXPOSE 3000 9464
-# No HEALTHCHECK here: the `worker` role serves no HTTP. The compose file checks /health on the
+# No HEALTHCHECK here: the `worker` role serves no HTTP. The compose file checks /health/ready on the
 # replicas that do.
 CMD ["node", "server/dist/main.js"]

@@ -2,7 +2,9 @@
 # the repository root. DATABASE_URL and REDIS_URL, when set, are used as they are. Otherwise the
 # local services on their standard ports are used (server/scripts/local-env.sh), and started if
 # they are installed but stopped. Anything else ends the demo with one message saying what to do.
+# The script that sources it names itself in WHISTLE_COMMAND (npm run demo when unset).
 
+WHISTLE_COMMAND="${WHISTLE_COMMAND:-npm run demo}"
 _whistle_database_given=${DATABASE_URL:+1}
 _whistle_redis_given=${REDIS_URL:+1}
 source server/scripts/local-env.sh
@@ -10,11 +12,11 @@ source server/scripts/local-env.sh
 _WHISTLE_OPTIONS="  Install them:                 sudo apt-get install -y postgresql redis-server
   or run everything in Docker:  docker compose -f docker/compose.yml --profile demo up --build
                                 (then http://127.0.0.1:8080; it needs JWT_SECRET and POSTGRES_PASSWORD: README, Docker)
-  or use your own servers:      DATABASE_URL=postgres://… REDIS_URL=redis://… npm run demo"
+  or use your own servers:      DATABASE_URL=postgres://… REDIS_URL=redis://… $WHISTLE_COMMAND"
 
 # Prints the message (and what to do) to stderr and stops the demo: this file is sourced.
 whistle_fail() {
-  printf '\nnpm run demo: %s\n%s\n' "$1" "${2:-$_WHISTLE_OPTIONS}" >&2
+  printf '\n%s: %s\n%s\n' "$WHISTLE_COMMAND" "$1" "${2:-$_WHISTLE_OPTIONS}" >&2
   exit 1
 }
 
@@ -97,12 +99,12 @@ whistle_ensure_postgres() {
     echo "PostgreSQL is installed but stopped: starting it"
     { whistle_start_postgres "$port" >/dev/null 2>&1 && whistle_wait_port "$host" "$port"; } ||
       whistle_fail "PostgreSQL is installed but stopped, and could not be started from here." \
-        "  Start it yourself (sudo service postgresql start) and run npm run demo again."
+        "  Start it yourself (sudo service postgresql start) and run $WHISTLE_COMMAND again."
   fi
   reason=$(whistle_postgres_accepts "$DATABASE_URL") ||
     whistle_fail "the local PostgreSQL did not accept user postgres (no password): $reason" \
       "  Allow it for 127.0.0.1 (pg_hba.conf: host all postgres 127.0.0.1/32 trust), or set
-  DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/whistle and run npm run demo again."
+  DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/whistle and run $WHISTLE_COMMAND again."
 }
 
 whistle_ensure_redis() {
@@ -118,7 +120,7 @@ whistle_ensure_redis() {
   echo "Redis is installed but stopped: starting it"
   { whistle_start_redis "$port" >/dev/null 2>&1 && whistle_wait_port "$host" "$port"; } ||
     whistle_fail "Redis is installed but stopped, and could not be started from here." \
-      "  Start it yourself (sudo service redis-server start) and run npm run demo again."
+      "  Start it yourself (sudo service redis-server start) and run $WHISTLE_COMMAND again."
 }
 
 whistle_ensure_postgres

@@ -29,6 +29,7 @@ import { PhotosModule } from './photos/photos.module';
 import { BoundariesModule } from './boundaries/boundaries.module';
 import { BasemapModule } from './basemap/basemap.module';
 import { AuditModule } from './audit/audit.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { redactRequestLog } from './http/log-redaction';
 
 /** How a process is wired beyond its configuration: where its logs go (stdout unless given). */
@@ -53,7 +54,7 @@ export class AppModule {
         pinoHttp: withDestination(
           {
             level: config.LOG_LEVEL,
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => /^\/health(\/live|\/ready)?$/.test(req.url ?? '') },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             // An Open311 api_key may come in the query string: never into the logs.
             serializers: { req: redactRequestLog },
@@ -66,6 +67,7 @@ export class AppModule {
       EventsModule,
       AuthModule,
       AuditModule,
+      IdempotencyModule,
       StreetsModule,
       GridsModule,
       DepartmentsModule,

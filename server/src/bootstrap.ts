@@ -12,6 +12,7 @@ import type { AppConfig } from './config/app-config';
 import { apiDocsEnabled } from './config/exposure-settings';
 import { securityHeaders } from './http/security-headers';
 import { PrometheusServer } from './observability/prometheus-server';
+import { assertRedisKeepsJobs } from './queues/redis-policy';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { InputGuardPipe } from './common/input-guard.pipe';
 import { createValidationPipe } from './common/validation';
@@ -28,7 +29,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   // First, so every answer carries the headers: API, static dashboard, docs and errors alike.
   app.use(securityHeaders(config));
   // Open311 GeoReport v2 lives at /open311/v2, where its clients expect it.
-  app.setGlobalPrefix('api', { exclude: ['health', 'open311/{*path}'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready', 'open311/{*path}'] });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   // The refresh token's cookie (auth/refresh-cookie.ts); nothing else reads cookies.
   app.use(cookieParser());
@@ -46,6 +47,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  // Before anything connects: a refusal leaves nothing open behind it.
+  await assertRedisKeepsJobs(config.REDIS_URL);
   const module = AppModule.forRole(config, options);
   if (config.PROCESS_ROLE === 'worker') {
     const ctx = await NestFactory.createApplicationContext(module, { bufferLogs: true });

@@ -682,8 +682,14 @@ describe('authorization', () => {
 
     // Public by design: no token needed, and a bearer header (even a forged one) changes nothing.
     //                                                          anon bad  opA  opB  offX offY gwA  dOp  lead admin
-    { route: 'GET /health', on: 'liveness',                   want: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    { route: 'GET /health', on: 'readiness',                  want: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
       prepare: () => Promise.resolve(get('/health')),
+      check: (res) => expect(res.body).toMatchObject({ status: 'ok' }) },
+    { route: 'GET /health/ready', on: 'readiness',            want: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/health/ready')),
+      check: (res) => expect(res.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } }) },
+    { route: 'GET /health/live', on: 'liveness',              want: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/health/live')),
       check: (res) => expect(res.body).toMatchObject({ status: 'ok' }) },
     { route: 'GET /api/basemap', on: 'setting',               want: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
       prepare: () => Promise.resolve(get('/api/basemap')),

@@ -15,3 +15,4 @@ export * from './api/errors';
 export * from './api/hotline';
 export * from './api/open311';
 export * from './api/audit';
+export * from './api/idempotency';

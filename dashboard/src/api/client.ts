@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_HEADER } from '@whistle/shared';
 import { apiErrorOf } from './api-error';
 import { authSession, type AuthorizedInit } from './auth-session';
 
@@ -9,6 +10,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
+  /** For a POST that creates something: the same key on a retry gets the first answer (idempotency-key.ts). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey;
   const init: AuthorizedInit = {
     method: options.method ?? 'GET',
     headers,

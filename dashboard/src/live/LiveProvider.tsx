@@ -31,10 +31,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         if (event.type === 'metrics.updated') queryClient.setQueryData(queryKeys.metrics, event.payload);
       }
     });
+    // Missed events the server would not replay: every cached view may be stale, refetch them all.
+    const stopResync = next.subscribeResync(() => void queryClient.invalidateQueries());
     next.start();
     setStore(next);
     return () => {
       stopRenewals();
+      stopResync();
       unsubscribe();
       next.stop();
     };

@@ -109,6 +109,26 @@ describe('LiveStore', () => {
     expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok', lastEventId: '5' });
   });
 
+  it('after replay.truncated, asks for a resync and resumes from the server’s newest id', () => {
+    const { store, socket, frame } = setup();
+    const resyncs: number[] = [];
+    store.subscribeResync(() => resyncs.push(resyncs.length));
+    store.start();
+    socket.open();
+    socket.emit(incidentEvent('5'));
+    frame();
+    socket.drop();
+    socket.retry();
+    expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok', lastEventId: '5' });
+    socket.truncateReplay({ lastEventId: '900', reason: 'count' });
+    expect(resyncs).toHaveLength(1);
+    expect(store.getState()).toMatchObject({ status: 'live', lastEventId: '900' });
+    // The next reconnect does not ask for the skipped gap again.
+    socket.drop();
+    socket.retry();
+    expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok', lastEventId: '900' });
+  });
+
   describe('access-token renewal', () => {
     const flush = () => new Promise((r) => setTimeout(r, 0));
 

@@ -3,6 +3,8 @@ import type { AnyLiveEvent, ConnectionState, LiveSocket } from './types';
 
 export type BatchListener = (events: readonly AnyLiveEvent[]) => void;
 type StateListener = () => void;
+/** The events missed while away were not replayed: whatever was built from them must be refetched. */
+export type ResyncListener = () => void;
 
 export interface LiveStoreOptions {
   token: string;
@@ -34,6 +36,7 @@ export class LiveStore {
   private readonly seen = new Set<string>();
   private readonly listeners = new Set<BatchListener>();
   private readonly stateListeners = new Set<StateListener>();
+  private readonly resyncListeners = new Set<ResyncListener>();
   private pending: AnyLiveEvent[] = [];
   private flushScheduled = false;
   private offlineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -68,6 +71,7 @@ export class LiveStore {
       this.setStatus('live');
     });
     this.socket.onReplayDone(() => this.setStatus('live'));
+    this.socket.onReplayTruncated((info) => this.truncated(info.lastEventId));
     this.socket.onDisconnect((willReconnect) => {
       this.connected = false;
       if (!this.restarting) this.lost(willReconnect);
@@ -109,6 +113,15 @@ export class LiveStore {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Called when the server did not replay what this client missed (too many events, or from too
+   * long ago): views must refetch. Returns the unsubscribe function.
+   */
+  subscribeResync(listener: ResyncListener): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
   /** For useSyncExternalStore: the state object changes identity only when it changes. */
   subscribeState = (listener: StateListener): (() => void) => {
     this.stateListeners.add(listener);
@@ -131,6 +144,20 @@ export class LiveStore {
       this.flushScheduled = true;
       this.scheduleFlush(() => this.flush());
     }
+  }
+
+  /**
+   * The gap was skipped, not replayed: resume from the server's newest id (else the next reconnect
+   * would ask for the same gap again) and have the views refetch what it held.
+   */
+  private truncated(newest: string | null): void {
+    const last = this.state.lastEventId;
+    if (newest !== null && (last === null || compareEventIds(newest, last) > 0)) {
+      this.state = { ...this.state, lastEventId: newest };
+      this.refreshAuth();
+      this.emitState();
+    }
+    for (const listener of this.resyncListeners) listener();
   }
 
   private flush(): void {

@@ -37,6 +37,9 @@ export function createSocket(auth: SocketAuth): LiveSocket {
     onReplayDone(listener) {
       socket.on('replay.done', () => listener());
     },
+    onReplayTruncated(listener) {
+      socket.on('replay.truncated', listener);
+    },
     onConnect(listener) {
       socket.on('connect', listener);
     },

@@ -1,4 +1,4 @@
-import type { LiveEvent, LiveEventType, RenewResult, SocketAuth } from '@whistle/shared';
+import type { LiveEvent, LiveEventType, RenewResult, ReplayTruncated, SocketAuth } from '@whistle/shared';
 
 /** Any live event, discriminated by `type` so a switch narrows the payload. */
 export type AnyLiveEvent = { [K in LiveEventType]: LiveEvent<K> }[LiveEventType];
@@ -20,6 +20,8 @@ export interface LiveSocket {
   auth: SocketAuth;
   onEvent(listener: (event: AnyLiveEvent) => void): void;
   onReplayDone(listener: () => void): void;
+  /** The server would not replay what was missed (too much, or too long ago): refetch instead. */
+  onReplayTruncated(listener: (info: ReplayTruncated) => void): void;
   onConnect(listener: () => void): void;
   onDisconnect(listener: (willReconnect: boolean) => void): void;
   /** Called before every automatic reconnection attempt. */

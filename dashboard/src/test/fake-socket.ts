@@ -1,4 +1,4 @@
-import type { RenewResult, SocketAuth } from '@whistle/shared';
+import type { RenewResult, ReplayTruncated, SocketAuth } from '@whistle/shared';
 import type { AnyLiveEvent, LiveSocket } from '../live/types';
 
 /** A LiveSocket the test drives by hand: emit events, drop and restore the connection. */
@@ -17,6 +17,7 @@ export class FakeSocket implements LiveSocket {
   private connect_: () => void = () => undefined;
   private disconnect_: (willReconnect: boolean) => void = () => undefined;
   private replayDone: () => void = () => undefined;
+  private replayTruncated: (info: ReplayTruncated) => void = () => undefined;
   private reconnectAttempt: () => void = () => undefined;
   private connectError: (message: string, willRetry: boolean) => void = () => undefined;
 
@@ -28,6 +29,9 @@ export class FakeSocket implements LiveSocket {
   }
   onReplayDone(listener: () => void) {
     this.replayDone = listener;
+  }
+  onReplayTruncated(listener: (info: ReplayTruncated) => void) {
+    this.replayTruncated = listener;
   }
   onConnect(listener: () => void) {
     this.connect_ = listener;
@@ -66,6 +70,11 @@ export class FakeSocket implements LiveSocket {
     this.connect_();
   }
   finishReplay() {
+    this.replayDone();
+  }
+  /** The server gives up on the replay (past its bound), as it does: truncated, then done. */
+  truncateReplay(info: ReplayTruncated) {
+    this.replayTruncated(info);
     this.replayDone();
   }
   drop(willReconnect = true) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { LoginResponse, UserView } from '@whistle/shared';
 import { Audit, type AuditContext } from '../audit/audit-context';
+import { databaseOutage } from '../common/database-unavailable';
 import { notFound } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
@@ -51,7 +52,8 @@ export class AuthController {
       setRefreshCookie(res, req, this.config, refreshToken);
       return answer;
     } catch (err) {
-      clearRefreshCookie(res, req, this.config);
+      // A database outage says nothing about the session: the cookie stays for the retry.
+      if (!databaseOutage(err)) clearRefreshCookie(res, req, this.config);
       throw err;
     }
   }

@@ -8,11 +8,17 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@whistle/shared';
+import {
+  DATABASE_OUTAGE_MESSAGES,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseOutage,
+} from './database-unavailable';
 
 /**
  * Every error leaves as an ApiErrorBody. Known HTTP errors keep their status and details;
- * body-parser errors (bad JSON, too large) become 400/413; anything else is logged and is a 500
- * that names nothing internal.
+ * body-parser errors (bad JSON, too large) become 400/413; PostgreSQL unreachable or over its
+ * statement limit is a 503 with Retry-After (an outage, not a fault of the request or the code);
+ * anything else is logged and is a 500 that names nothing internal.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -22,6 +28,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    // Every 503 says when to come back; one that already did (a rate limiter's) keeps its own.
+    if (body.statusCode === 503 && !res.getHeader('Retry-After')) {
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     res.status(body.statusCode).json(body);
   }
 
@@ -57,6 +67,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
         statusCode: bodyParserError.status,
         error: httpErrorName(bodyParserError.status),
         message: bodyParserError.message ?? 'Bad request',
+      };
+    }
+    const outage = databaseOutage(exception);
+    if (outage) {
+      // One line, not a stack: during an outage every request lands here.
+      this.logger.warn(
+        `database ${outage}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: DATABASE_OUTAGE_MESSAGES[outage],
+        code: `database_${outage}`,
       };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

@@ -34,6 +34,21 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it('bounds replay and outbox retention, with defaults', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      REPLAY_MAX_EVENTS: 1000,
+      REPLAY_MAX_AGE_MINUTES: 60,
+      OUTBOX_RETENTION_HOURS: 24,
+      OUTBOX_CLEANUP_EVERY_SECONDS: 600,
+    });
+    expect(() => loadConfig({ ...valid, REPLAY_MAX_EVENTS: '0' })).toThrow(/REPLAY_MAX_EVENTS/);
+    expect(() => loadConfig({ ...valid, REPLAY_MAX_AGE_MINUTES: 'hour' })).toThrow(/REPLAY_MAX_AGE_MINUTES/);
+    expect(() => loadConfig({ ...valid, OUTBOX_RETENTION_HOURS: '0.5' })).toThrow(/OUTBOX_RETENTION_HOURS/);
+    expect(() => loadConfig({ ...valid, OUTBOX_CLEANUP_EVERY_SECONDS: '0' })).toThrow(
+      /OUTBOX_CLEANUP_EVERY_SECONDS/,
+    );
+  });
 });
 
 describe('JWT_SECRET in production', () => {

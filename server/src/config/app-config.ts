@@ -19,6 +19,12 @@ const settings = z.object({
   PROCESS_ROLE: z.enum(PROCESS_ROLES).default('both'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: postgresUrl,
+  /** How long a request waits for a PostgreSQL connection (a new one, or a free one of the pool) before a 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** The server cancels an API statement running longer (then a 503); 0: no limit. Migrations and the seed have none. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** The server ends a session left idle inside an open transaction this long, freeing its locks; 0: never. */
+  DATABASE_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   REDIS_URL: redisUrl,
   /** Prefix for every Redis key and pub/sub channel, so deployments (and test files) can share a Redis. */
   REDIS_PREFIX: z.string().min(1).default('whistle'),
@@ -42,8 +48,29 @@ const settings = z.object({
   IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** How often an overdue notice repeats until the stage is met. */
   OVERDUE_REPEAT_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** How often each worker checks that Redis still holds the deadline timers (rebuilding them if not). */
+  DEADLINE_TIMERS_CHECK_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
   /** Outbox relay's fallback poll; commits also wake it at once. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /**
+   * A relayed outbox row is kept this long, then deleted (the event itself stays in the log). Its
+   * job is done once relayed; the day is for looking into a delivery after the fact.
+   */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().min(1).max(8760).default(24),
+  /** How often a worker deletes relayed outbox rows past their retention. */
+  OUTBOX_CLEANUP_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * A reconnecting client missing more events of its scope than this gets `replay.truncated` and
+   * refetches its views instead: a few list requests cost less than streaming thousands of events,
+   * and the dashboard remembers 5,000 ids for dropping duplicates, so a replay must stay well under.
+   */
+  REPLAY_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /**
+   * …or when the log after its last event reaches back further than this: a screen away an hour
+   * (a night, a laptop asleep) is better refetched than replayed, and the bound keeps the replay
+   * query to the last hour of the log whatever id a client sends.
+   */
+  REPLAY_MAX_AGE_MINUTES: z.coerce.number().min(1).max(10_080).default(60),
   METRICS_PUSH_MS: z.coerce.number().int().min(1000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('256kb'),

@@ -21,6 +21,7 @@ import { Photo } from '../photos/photo.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuthSession } from '../sessions/auth-session.entity';
 import { RatingSnapshotEntity } from '../metrics/rating-snapshot.entity';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 
 /** Every entity, registered once for the app and the migration CLI alike. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const ENTITIES = [
   AuthSession,
   AuditEntry,
   RatingSnapshotEntity,
+  IdempotencyRecord,
 ];

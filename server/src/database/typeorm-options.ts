@@ -3,8 +3,22 @@ import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { ENTITIES } from './entities';
 
+/**
+ * Bounds on how long the pool and the server wait (milliseconds; 0 for the statement limits
+ * means none). The app passes its configured ones; migrations, the seed and the CLI tools pass
+ * none, so a long history insert or schema change is never cancelled half-way.
+ */
+export interface DatabaseLimits {
+  /** A new connection, or a free one of the pool, within this long, else the query fails (503). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL's `statement_timeout`: the server cancels a statement running longer (57014). */
+  statementTimeoutMs?: number;
+  /** PostgreSQL's `idle_in_transaction_session_timeout`: a stalled transaction cannot hold locks forever. */
+  idleInTransactionTimeoutMs?: number;
+}
+
 /** The one TypeORM configuration: schema changes only through migrations, never `synchronize`. */
-export function typeormOptions(databaseUrl: string): DataSourceOptions {
+export function typeormOptions(databaseUrl: string, limits: DatabaseLimits = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -16,6 +30,28 @@ export function typeormOptions(databaseUrl: string): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 20 },
+    // node-postgres pool options; the two server settings go in the connection's startup packet,
+    // so they hold for every statement on it without a round trip of their own.
+    extra: {
+      max: 20,
+      ...(limits.connectTimeoutMs ? { connectionTimeoutMillis: limits.connectTimeoutMs } : {}),
+      ...(limits.statementTimeoutMs ? { statement_timeout: limits.statementTimeoutMs } : {}),
+      ...(limits.idleInTransactionTimeoutMs
+        ? { idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs }
+        : {}),
+    },
+  };
+}
+
+/** The limits the app's configuration sets. */
+export function configuredLimits(config: {
+  DATABASE_CONNECT_TIMEOUT_MS: number;
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_IDLE_TX_TIMEOUT_MS: number;
+}): DatabaseLimits {
+  return {
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DATABASE_IDLE_TX_TIMEOUT_MS,
   };
 }

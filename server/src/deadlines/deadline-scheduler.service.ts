@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Dispatch } from '../dispatches/dispatch.entity';
 import { QUEUES } from '../queues/queue-names';
 import { deadlineJobId, planDeadline, type DeadlineState, type PlannedDeadline } from './deadline-plan';
+import { DEADLINE_ATTEMPTS, DEADLINE_BACKOFF_TYPE } from './deadline-retry';
 
 export interface DeadlineJob {
   dispatchId: string;
@@ -16,8 +17,10 @@ export interface DeadlineJob {
 /**
  * Keeps exactly one delayed BullMQ job per running stage of every open dispatch. Jobs follow the
  * dispatch events (a met stage's job is removed, the next stage's added) and are rebuilt from
- * PostgreSQL at start-up. Adding an id that already exists is a no-op in BullMQ, so rebuilding never
- * doubles a timer, and the firing itself re-checks the dispatch under a row lock.
+ * PostgreSQL at start-up and whenever Redis lost them (TimerEpochWatcher). Adding an id that
+ * already exists is a no-op in BullMQ, so rebuilding never doubles a live timer, and the firing
+ * itself re-checks the dispatch under a row lock. That no-op holds for a finished job too, so one
+ * left in the failed set is removed first, or it would keep its stage from ever having a timer.
  */
 @Injectable()
 export class DeadlineScheduler {
@@ -57,8 +60,22 @@ export class DeadlineScheduler {
   }
 
   async schedule(dispatchId: string, plan: PlannedDeadline): Promise<void> {
+    await this.clearFinished([plan.jobId]);
     const job = jobOf(dispatchId, plan, Date.now());
     await this.queue.add(job.name, job.data, job.opts);
+  }
+
+  /**
+   * Removes the jobs among `jobIds` that are no longer live (failed for good, or completed and
+   * kept), so their ids are free for the live timer. Live ones (delayed, waiting, active) are left
+   * alone: replacing them could only move a timer that is already right.
+   */
+  private async clearFinished(jobIds: string[]): Promise<void> {
+    const states = await Promise.all(jobIds.map((id) => this.queue.getJobState(id)));
+    const finished = jobIds.filter((_, i) => states[i] === 'failed' || states[i] === 'completed');
+    if (finished.length === 0) return;
+    await Promise.all(finished.map((id) => this.queue.remove(id)));
+    this.logger.warn(`replaced ${finished.length} finished deadline job(s): ${finished.join(', ')}`);
   }
 
   /**
@@ -71,8 +88,8 @@ export class DeadlineScheduler {
   }
 
   /**
-   * Start-up: re-derive every open dispatch's timer from PostgreSQL, in chunks — one bulk add per
-   * chunk rather than a round trip per dispatch, so ten thousand open dispatches take a moment.
+   * Re-derives every open dispatch's timer from PostgreSQL, in chunks — one bulk add per chunk
+   * rather than a round trip per dispatch, so ten thousand open dispatches take a moment.
    */
   async rebuild(): Promise<number> {
     const open = await this.dataSource
@@ -86,13 +103,13 @@ export class DeadlineScheduler {
         dispatchId: d.id,
         plan: planDeadline(d, this.config.OVERDUE_REPEAT_SECONDS),
       }));
-      const now = Date.now();
+      const planned = plans.flatMap(({ dispatchId, plan }) => (plan ? [{ dispatchId, plan }] : []));
       await Promise.all([
         ...plans.flatMap(({ dispatchId, plan }) => this.removePassed(dispatchId, plan)),
-        this.queue.addBulk(
-          plans.flatMap(({ dispatchId, plan }) => (plan ? [jobOf(dispatchId, plan, now)] : [])),
-        ),
+        this.clearFinished(planned.map(({ plan }) => plan.jobId)),
       ]);
+      const now = Date.now();
+      await this.queue.addBulk(planned.map(({ dispatchId, plan }) => jobOf(dispatchId, plan, now)));
     }
     this.logger.log(`rebuilt ${open.length} deadline timers from the database`);
     return open.length;
@@ -103,6 +120,11 @@ function jobOf(dispatchId: string, plan: PlannedDeadline, now: number) {
   return {
     name: 'stage-deadline',
     data: { dispatchId, stage: plan.stage } satisfies DeadlineJob,
-    opts: { jobId: plan.jobId, delay: Math.max(0, plan.fireAt.getTime() - now) },
+    opts: {
+      jobId: plan.jobId,
+      delay: Math.max(0, plan.fireAt.getTime() - now),
+      attempts: DEADLINE_ATTEMPTS,
+      backoff: { type: DEADLINE_BACKOFF_TYPE },
+    },
   };
 }

@@ -3,9 +3,9 @@ import { runningStage, type Escalation, type Stage } from '@whistle/shared';
 import { persist } from '../common/persist';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Dispatch } from '../dispatches/dispatch.entity';
+import { lockDispatchWithIncident } from '../dispatches/dispatch-lock';
 import { dispatchRooms, toDispatchView } from '../dispatches/dispatch-view';
 import { ChangeRecorder } from '../events/change-recorder.service';
-import { Incident } from '../incidents/incident.entity';
 import { syncIncidentWithDispatches } from '../incidents/incident-progress';
 import { dueAt, planDeadline } from './deadline-plan';
 
@@ -30,11 +30,9 @@ export class OverdueService {
 
   fire(dispatchId: string, stage: Stage, now = new Date()): Promise<FireOutcome> {
     return this.recorder.run(async (tx) => {
-      const d = await tx.manager.findOne(Dispatch, {
-        where: { id: dispatchId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!d || runningStage(d.status) !== stage) return { kind: 'stage-met' };
+      const locked = await lockDispatchWithIncident(tx.manager, dispatchId);
+      if (!locked || runningStage(locked.dispatch.status) !== stage) return { kind: 'stage-met' };
+      const { dispatch: d, incident } = locked;
       const plan = planDeadline(d, this.config.OVERDUE_REPEAT_SECONDS);
       if (!plan) return { kind: 'stage-met' };
       if (plan.fireAt.getTime() - now.getTime() > EARLY_TOLERANCE_MS)
@@ -45,7 +43,6 @@ export class OverdueService {
       d.overdueNotices = plan.notice;
       d.lastOverdueAt = now;
       await persist(tx.manager, Dispatch, d);
-      const incident = await tx.manager.findOneByOrFail(Incident, { id: d.incidentId });
       const missedStages = d.overdueStages.length;
       // A second missed stage means the departments cannot close it alone: suggest a tough-problem whistle.
       const escalation: Escalation =
@@ -83,7 +80,7 @@ export class OverdueService {
           rooms: targets,
           payload: { ...toDispatchView(d, incident), change: 'overdue' },
         });
-        await syncIncidentWithDispatches(tx, d.incidentId, null);
+        await syncIncidentWithDispatches(tx, incident, null);
       }
       return {
         kind: 'notified',

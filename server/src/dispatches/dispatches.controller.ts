@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from '../common/reason.dto';
 import { uuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { DispatchQueries } from './dispatch-queries.service';
 import { DispatchesService } from './dispatches.service';
 import {
@@ -38,6 +39,7 @@ export class DispatchesController {
 
   /** A department sends a task down to a street (dept_to_street). */
   @Post('tasks')
+  @Idempotent()
   @Roles('dept_officer')
   sendTask(@CurrentUser() user: AuthUser, @Body() body: SendTaskDto): Promise<DispatchView> {
     return this.tasks.send(user, body);

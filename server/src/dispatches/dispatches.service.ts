@@ -20,6 +20,7 @@ import { syncIncidentWithDispatches } from '../incidents/incident-progress';
 import { DispatchTimings } from '../observability/dispatch-timings';
 import type { ArriveDto, VerifyDto } from './dto/dispatch-actions.dto';
 import { Dispatch } from './dispatch.entity';
+import { lockDispatchWithIncident } from './dispatch-lock';
 import { canSeeDispatch, dispatchActionsForUser, partiesOf } from './dispatch-parties';
 import { dispatchRooms, toDispatchView } from './dispatch-view';
 import { Rating } from './rating.entity';
@@ -127,8 +128,9 @@ export class DispatchesService {
   ): Promise<DispatchView> {
     let changed: Dispatch | undefined;
     const view = await this.recorder.run(async (tx) => {
-      const d = await tx.manager.findOne(Dispatch, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!d || !canSeeDispatch(user, d)) throw notFound('dispatch', id);
+      const locked = await lockDispatchWithIncident(tx.manager, id);
+      if (!locked || !canSeeDispatch(user, locked.dispatch)) throw notFound('dispatch', id);
+      const { dispatch: d, incident } = locked;
       const transition = findTransition(DISPATCH_MACHINE, d.status, action);
       if (!transition) {
         throw illegalTransition('dispatch', action, d.status, allActionsFrom(DISPATCH_MACHINE, d.status));
@@ -139,7 +141,6 @@ export class DispatchesService {
           `Only the ${transition.by.join(' or ')} of this dispatch may ${action} it`,
         );
       }
-      const incident = await tx.manager.findOneByOrFail(Incident, { id: d.incidentId });
       const stageBefore = runningStage(d.status);
       await apply(d, incident, tx);
       d.status = transition.to;
@@ -159,7 +160,7 @@ export class DispatchesService {
         rooms: dispatchRooms(d, incident),
         payload: { ...view, change: action },
       });
-      await syncIncidentWithDispatches(tx, d.incidentId, user.id);
+      await syncIncidentWithDispatches(tx, incident, user.id);
       return { ...view, actions: dispatchActionsForUser(user, d) };
     });
     if (changed) this.observeStage(changed, action);

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { markClaimCommitted } from '../idempotency/idempotency-context';
+import { withTransactionRetry } from '../database/transaction-retry';
 import { CommitDelivery } from './commit-delivery.service';
 import type { EventRecord } from './event.entity';
 import { RecordingTx } from './event-log';
@@ -7,7 +9,9 @@ import { OutboxRelay } from './outbox-relay.service';
 
 /**
  * Runs a state change in one transaction with its events; once it has committed, emits them
- * straight away and wakes the outbox relay, which carries them to the deadline timers.
+ * straight away and wakes the outbox relay, which carries them to the deadline timers. A
+ * transaction that loses a deadlock or serialization race runs again from the start (`work` must
+ * only touch the database and its own variables), so a race is never answered 500.
  */
 @Injectable()
 export class ChangeRecorder {
@@ -19,13 +23,17 @@ export class ChangeRecorder {
 
   async run<T>(work: (tx: RecordingTx) => Promise<T>): Promise<T> {
     let recorded: EventRecord[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      const tx = new RecordingTx(manager);
-      const value = await work(tx);
-      await tx.flush();
-      recorded = tx.recorded;
-      return value;
-    });
+    const result = await withTransactionRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const tx = new RecordingTx(manager);
+        const value = await work(tx);
+        await tx.flush();
+        // A request with an Idempotency-Key: its record commits with what the request created.
+        await markClaimCommitted(manager);
+        recorded = tx.recorded;
+        return value;
+      }),
+    );
     if (recorded.length > 0) {
       this.commitDelivery.deliver(recorded);
       this.relay.kickSoon();

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeliveryProcessor } from './delivery.processor';
+import { OutboxCleanup } from './outbox-cleanup.service';
 
-/** Worker role only: delivers relayed events to socket rooms. */
-@Module({ providers: [DeliveryProcessor] })
+/** Worker role only: delivers relayed events to socket rooms and clears relayed outbox rows. */
+@Module({ providers: [DeliveryProcessor, OutboxCleanup] })
 export class EventsWorkerModule {}

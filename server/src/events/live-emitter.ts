@@ -1,7 +1,7 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
 import type { RedisOptions } from 'ioredis';
-import { redisClient } from '../queues/redis';
+import { logPublishFailures, redisClient } from '../queues/redis';
 import type { Broadcast } from './local-broadcast';
 import type { Delivery } from './live-envelope';
 
@@ -33,7 +33,7 @@ export function createLiveEmitter(
   purpose: string,
   overrides: RedisOptions = {},
 ): { emitter: Emitter; redis: IORedis } {
-  const redis = redisClient(redisUrl, purpose, overrides);
+  const redis = logPublishFailures(redisClient(redisUrl, purpose, overrides), purpose);
   return { emitter: new Emitter(redis, { key: socketIoKey(redisPrefix) }), redis };
 }
 

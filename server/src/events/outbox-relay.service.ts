@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { QUEUES } from '../queues/queue-names';
+import { FAILED_JOBS_KEPT, QUEUES } from '../queues/queue-names';
 import { producerConnectionOptions } from '../queues/redis';
 import { EventRecord } from './event.entity';
 import { envelopeOf, type DeliveryJob } from './live-envelope';
@@ -41,7 +41,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
       prefix: `${config.REDIS_PREFIX}:bull`,
       defaultJobOptions: {
         removeOnComplete: { age: QUEUES.live.keepCompletedSeconds },
-        removeOnFail: { age: 7 * 86_400 },
+        removeOnFail: FAILED_JOBS_KEPT,
         attempts: 5,
         backoff: { type: 'exponential', delay: 200 },
       },

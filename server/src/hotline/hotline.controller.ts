@@ -19,6 +19,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { SatisfactionDto } from './dto/satisfaction.dto';
 import type { UploadedHotlineFile } from './hotline-file';
 import { HotlineImportService } from './hotline-import.service';
@@ -73,6 +74,7 @@ export class HotlineController {
 
   /** One order (JSON): 201 with its new incident, 200 when the order was already in. */
   @Post('orders')
+  @Idempotent()
   @ApiBody({
     description: 'One 12345 order; keys may also be the Chinese column names (工单编号, 受理时间, …)',
     schema: {

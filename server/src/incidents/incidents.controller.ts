@@ -12,6 +12,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from '../common/reason.dto';
 import { uuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateIncidentDto } from './dto/create-incident.dto';
 import { MergeIncidentDto, StandingRegisterDto } from './dto/incident-actions.dto';
 import { ListIncidentsDto } from './dto/list-incidents.dto';
@@ -35,6 +36,7 @@ export class IncidentsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('street_operator', 'grid_worker', 'district_operator', 'admin')
   create(@CurrentUser() user: AuthUser, @Body() body: CreateIncidentDto): Promise<CreatedIncidentView> {
     return this.incidents.create(user, body);
@@ -96,6 +98,7 @@ export class IncidentsController {
 
   /** 现场核查: the grid worker of the incident's grid checks a resolved fix before the street verifies. */
   @Post(':id/site-checks')
+  @Idempotent()
   @Roles('grid_worker')
   siteCheck(
     @CurrentUser() user: AuthUser,

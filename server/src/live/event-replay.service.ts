@@ -1,16 +1,55 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LiveEvent } from '@whistle/shared';
+import type { LiveEvent, ReplayTruncatedReason } from '@whistle/shared';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EventRecord } from '../events/event.entity';
 import { envelopeOf } from '../events/live-envelope';
 
 const PAGE = 500;
 
-/** Reads the event log for a reconnecting client: every event of its rooms after `afterId`, in order. */
+/**
+ * Reads the event log for a reconnecting client: every event of its rooms after `afterId`, in
+ * order — as long as that is within the replay bound (REPLAY_MAX_EVENTS, REPLAY_MAX_AGE_MINUTES).
+ * Past it the client refetches its views instead, so no reconnect reads the whole history.
+ */
 @Injectable()
 export class EventReplay {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Why a replay from `afterId` would be past the bound, or null when it is within it. Age comes
+   * first and needs only the primary key: the first event of the whole log after `afterId` says
+   * how far back the client's gap reaches. Within that age the count query (served by the rooms
+   * index) only ever looks at the last REPLAY_MAX_AGE_MINUTES of the log, and stops one past the
+   * bound.
+   */
+  async pastBound(afterId: string, rooms: readonly string[]): Promise<ReplayTruncatedReason | null> {
+    const [first] = await this.dataSource.query<{ too_old: boolean }[]>(
+      `SELECT occurred_at < now() - make_interval(mins => $2) AS too_old
+         FROM events WHERE id > $1 ORDER BY id LIMIT 1`,
+      [afterId, this.config.REPLAY_MAX_AGE_MINUTES],
+    );
+    if (!first) return null; // nothing happened since: nothing to replay
+    if (first.too_old) return 'age';
+    const [{ missed }] = await this.dataSource.query<[{ missed: number }]>(
+      `SELECT count(*)::int AS missed
+         FROM (SELECT 1 FROM events WHERE id > $1 AND rooms && $2 LIMIT $3) AS gap`,
+      [afterId, rooms, this.config.REPLAY_MAX_EVENTS + 1],
+    );
+    return missed > this.config.REPLAY_MAX_EVENTS ? 'count' : null;
+  }
+
+  /** The newest event id of the log, where a client past the bound resumes from. */
+  async newestId(): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ id: string | null }[]>(
+      `SELECT max(id)::text AS id FROM events`,
+    );
+    return row?.id ?? null;
+  }
 
   async page(afterId: string, rooms: readonly string[]): Promise<LiveEvent[]> {
     const rows = await this.dataSource

@@ -9,7 +9,8 @@ import {
 import type { LiveEvent, RenewResult } from '@whistle/shared';
 import type { Server, Socket } from 'socket.io';
 import { roomsOf } from '../auth/scope';
-import { TokenService } from '../auth/token.service';
+import { TokenService, type VerifiedToken } from '../auth/token.service';
+import { databaseOutage } from '../common/database-unavailable';
 import { SocketGauge } from '../observability/socket-gauge';
 import { UsersService } from '../users/users.service';
 import { EventReplay } from './event-replay.service';
@@ -18,13 +19,22 @@ import { LocalBroadcast } from '../events/local-broadcast';
 import { sessionRoom, type LiveServer, type LiveSocket } from './live-socket';
 import { SessionSweeper } from './session-sweeper.service';
 import { armExpiry, clearExpiry } from './socket-expiry';
+import { handshakeRefusal, SOCKET_UNAVAILABLE } from './socket-outage';
 
 const EVENT_ID = /^\d{1,19}$/;
+/** Event ids are Postgres bigints: a larger number would fail the replay query instead. */
+const MAX_EVENT_ID = 2n ** 63n - 1n;
+
+function isEventId(value: unknown): value is string {
+  return typeof value === 'string' && EVENT_ID.test(value) && BigInt(value) <= MAX_EVENT_ID;
+}
 
 /**
  * The live channel. The handshake carries the same JWT as REST (`auth.token`); rooms come from the
  * token's scope only. A client that sends `auth.lastEventId` first receives every event of its
- * scope it missed, in order, from the event log, then `replay.done`, then live events.
+ * scope it missed, in order, from the event log, then `replay.done`, then live events — or, when
+ * what it missed is past the replay bound, `replay.truncated` (refetch your views) instead of the
+ * events.
  */
 @WebSocketGateway()
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
@@ -53,11 +63,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     server.use((socket, next) => {
       const auth = socket.handshake.auth as { token?: unknown; lastEventId?: unknown };
       const lastEventId = auth.lastEventId;
-      if (
-        lastEventId !== undefined &&
-        lastEventId !== null &&
-        !(typeof lastEventId === 'string' && EVENT_ID.test(lastEventId))
-      ) {
+      if (lastEventId !== undefined && lastEventId !== null && !isEventId(lastEventId)) {
         next(new Error('lastEventId must be a decimal event id'));
         return;
       }
@@ -73,7 +79,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           socket.data.expiresAt = expiresAt;
           next();
         })
-        .catch((err: unknown) => next(err instanceof Error ? err : new Error('handshake failed')));
+        .catch((err: unknown) => next(handshakeRefusal(err)));
     });
   }
 
@@ -98,6 +104,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       return;
     }
     try {
+      const truncated = await this.replay.pastBound(lastEventId, rooms);
+      if (truncated) {
+        // Live first, then the resume point: whatever commits in between the client either
+        // receives live or finds in the views it refetches on `replay.truncated`.
+        await socket.join(rooms);
+        const newest = await this.replay.newestId();
+        socket.emit('replay.truncated', { lastEventId: newest, reason: truncated });
+        socket.emit('replay.done', { lastEventId: newest, replayed: 0 });
+        return;
+      }
       await socket.join([REPLAYING_ROOM, ...rooms]);
       // The envelope's type names the event; the union is checked where the envelope was built.
       const send = (e: LiveEvent) => (socket as unknown as Socket).emit(e.type, e);
@@ -120,7 +136,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const reply = (result: RenewResult) => {
       if (typeof ack === 'function') (ack as (r: RenewResult) => void)(result);
     };
-    const verified = typeof token === 'string' ? await this.tokens.verify(token).catch(() => null) : null;
+    let verified: VerifiedToken | null = null;
+    try {
+      verified = typeof token === 'string' ? await this.tokens.verify(token) : null;
+    } catch (err) {
+      // The session cannot be checked now: the socket keeps its current token until that expires.
+      if (databaseOutage(err)) return reply({ ok: false, error: SOCKET_UNAVAILABLE });
+    }
     const current = socket.data.user;
     const next = verified?.user;
     if (

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type IORedis from 'ioredis';
-import { redisClient } from '../queues/redis';
+import { logPublishFailures, redisClient } from '../queues/redis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { socketIoKey } from '../events/live-emitter';
@@ -21,7 +21,10 @@ export class RedisIoAdapter extends IoAdapter {
   constructor(app: INestApplicationContext, config: AppConfig) {
     super(app);
     this.corsOrigins = config.CORS_ORIGINS;
-    const pub = redisClient(config.REDIS_URL, 'socket.io publisher');
+    const pub = logPublishFailures(
+      redisClient(config.REDIS_URL, 'socket.io publisher'),
+      'socket.io publisher',
+    );
     const sub = redisClient(config.REDIS_URL, 'socket.io subscriber');
     this.clients = [pub, sub];
     this.adapter = createAdapter(pub, sub, { key: socketIoKey(config.REDIS_PREFIX) });

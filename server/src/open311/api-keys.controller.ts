@@ -5,6 +5,7 @@ import { Audit, type AuditContext } from '../audit/audit-context';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 
@@ -16,7 +17,9 @@ import { CreateApiKeyDto } from './dto/create-api-key.dto';
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
+  /** The answer holds the key itself, shown once: a repeat with the same Idempotency-Key is told, not shown it. */
   @Post()
+  @Idempotent({ withholdAnswer: true })
   issue(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateApiKeyDto,

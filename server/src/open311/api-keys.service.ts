@@ -9,6 +9,7 @@ import { notFound } from '../common/errors';
 import { displayPrefix, hashApiKey, newApiKey } from './api-key-hash';
 import type { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { Open311ApiKey } from './open311-api-key.entity';
+import { markClaimCommitted } from '../idempotency/idempotency-context';
 
 /** Issues, lists, revokes and checks Open311 API keys. */
 @Injectable()
@@ -31,6 +32,7 @@ export class ApiKeysService {
           createdById: user.id,
         }),
       );
+      await markClaimCommitted(manager);
       // The prefix identifies the key; the key itself is never written anywhere.
       const details = {
         name: saved.name,

@@ -2,6 +2,11 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/decorators';
+import { runWithClaim } from '../idempotency/idempotency-context';
+import { answerRepeat } from '../idempotency/idempotency.interceptor';
+import { fingerprintOf, idempotencyKeyOf, routeOf } from '../idempotency/idempotency-request';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import type { Open311ApiKey } from './open311-api-key.entity';
 import { ApiKeysService } from './api-keys.service';
 import { discoveryDocument } from './discovery';
 import { forbidden311, notFound311, Open311Error, badRequest } from './open311-error';
@@ -35,6 +40,7 @@ export class Open311Controller {
     private readonly keys: ApiKeysService,
     private readonly limiter: Open311RateLimiter,
     private readonly requests: Open311RequestsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Get('discovery.:format')
@@ -73,6 +79,7 @@ export class Open311Controller {
     @Param('format') format: string,
     @Body() body: Form | undefined,
     @Query() query: Form,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const f = formatOf(format);
@@ -90,7 +97,38 @@ export class Open311Controller {
         `Too many requests for this api_key; try again in ${rate.retryAfterSeconds} s`,
       );
     }
-    send(res, f, 'service_requests', await this.requests.create(key, parseSubmission(form)), 201);
+    send(res, f, 'service_requests', await this.createOnce(key, form, req, res), 201);
+  }
+
+  /**
+   * An Idempotency-Key here belongs to the api_key's client (there is no user). Only the created
+   * answer is stored: a refused request is released, so its retry runs again.
+   */
+  private async createOnce(
+    key: Open311ApiKey,
+    form: Form,
+    req: Request,
+    res: Response,
+  ): Promise<Open311Value> {
+    const idempotencyKey = idempotencyKeyOf(req);
+    const submission = parseSubmission(form);
+    if (idempotencyKey === undefined) return this.requests.create(key, submission);
+    const claim = {
+      scope: `open311:${key.id}`,
+      key: idempotencyKey,
+      method: req.method,
+      route: routeOf(req),
+    };
+    const outcome = await this.idempotency.claim(claim, await fingerprintOf(req));
+    if (outcome.kind !== 'run') return answerRepeat(outcome, res) as Open311Value;
+    try {
+      const created = await runWithClaim(claim, () => this.requests.create(key, submission));
+      await this.idempotency.complete(claim, 201, created);
+      return created;
+    } catch (err) {
+      await this.idempotency.release(claim);
+      throw err;
+    }
   }
 
   @Get('requests.:format')

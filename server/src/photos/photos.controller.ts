@@ -15,6 +15,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
 import { uuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { AttachPhotosDto, ReportIncidentDto } from './dto/report-incident.dto';
 import type { UploadedPhoto } from './photo-processing';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
@@ -32,6 +33,8 @@ export class PhotosController {
   @Roles('grid_worker', 'street_operator', 'district_operator')
   @RateLimited('upload')
   @ApiConsumes('multipart/form-data')
+  // Above the upload interceptors, so it runs inside them and fingerprints the uploaded photos.
+  @Idempotent()
   @UseInterceptors(InterruptedUploads, PhotoLimitMessages, RemoveTemporaryPhotos, PhotosUpload)
   report(
     @CurrentUser() user: AuthUser,
@@ -45,6 +48,7 @@ export class PhotosController {
   @Post('incidents/:id/photos')
   @RateLimited('upload')
   @ApiConsumes('multipart/form-data')
+  @Idempotent()
   @UseInterceptors(InterruptedUploads, PhotoLimitMessages, RemoveTemporaryPhotos, PhotosUpload)
   attach(
     @CurrentUser() user: AuthUser,

@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { notFound, unprocessable } from '../common/errors';
 import { Dispatch } from '../dispatches/dispatch.entity';
+import { markClaimCommitted } from '../idempotency/idempotency-context';
 import type { Incident } from '../incidents/incident.entity';
 import { IncidentAccess } from '../incidents/incident-access.service';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -101,6 +102,7 @@ export class PhotosService {
       const rows = await this.dataSource.transaction(async (manager) => {
         // Checked again under the transaction: a dispatch may have changed hands meanwhile.
         await this.checkParty(user, manager, incidentId, dto.dispatchId);
+        await markClaimCommitted(manager);
         return this.insertRows(manager, incidentId, dto.dispatchId ?? null, user, stored);
       });
       return rows.map(toPhotoView);

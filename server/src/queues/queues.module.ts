@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { QUEUES } from './queue-names';
+import { FAILED_JOBS_KEPT, QUEUES } from './queue-names';
 import { workerConnectionOptions } from './redis';
 
 /** BullMQ on the configured Redis, every key under REDIS_PREFIX. */
@@ -24,7 +24,7 @@ import { workerConnectionOptions } from './redis';
           prefix: `${config.REDIS_PREFIX}:bull`,
           defaultJobOptions: {
             removeOnComplete: q.keepCompletedSeconds ? { age: q.keepCompletedSeconds } : true,
-            removeOnFail: { age: 7 * 86_400 },
+            removeOnFail: FAILED_JOBS_KEPT,
           },
         }),
       }),

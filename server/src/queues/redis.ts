@@ -51,6 +51,24 @@ export function redisClient(url: string, purpose: string, overrides: RedisOption
   return client;
 }
 
+/**
+ * socket.io's Redis adapter and emitter call `publish` and drop its promise, so a publish that
+ * fails (Redis gone, the client closing with publishes queued) is an unhandled rejection, and an
+ * unhandled rejection ends a Node process. This client's publishes log their failure instead: the
+ * sockets that missed the message catch up from the event log when they reconnect.
+ */
+export function logPublishFailures(client: IORedis, purpose: string): IORedis {
+  const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<number>;
+  client.publish = (...args: unknown[]) => {
+    const sent = publish(...args);
+    sent.catch((err: unknown) =>
+      logger.warn(`${purpose}: a publish failed (${err instanceof Error ? err.message : String(err)})`),
+    );
+    return sent;
+  };
+  return client;
+}
+
 /** Deletes every key under `prefix:` — how a test run or benchmark leaves a shared Redis as it found it. */
 export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
   const redis = new IORedis({ ...redisOptionsFromUrl(url), lazyConnect: true });

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password';
 import { notFound } from '../common/errors';
 import { Department } from '../departments/department.entity';
 import { GridWorker } from '../grids/grid-worker.entity';
+import { markClaimCommitted } from '../idempotency/idempotency-context';
 import { Grid } from '../grids/grid.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { Street } from '../streets/street.entity';
@@ -92,6 +93,7 @@ export class UserAdminService {
         mustChangePassword: true,
       });
       await manager.save(user);
+      await markClaimCommitted(manager);
       if (scope.gridIds.length)
         await manager.insert(
           GridWorker,

@@ -5,6 +5,7 @@ import { Audit, type AuditContext } from '../audit/audit-context';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user-admin.dto';
 import { UserAdminService } from './user-admin.service';
 
@@ -26,8 +27,9 @@ export class UsersController {
     return this.admin.get(id);
   }
 
-  /** The answer holds the temporary password, shown this once. */
+  /** The answer holds the temporary password, shown this once (so a repeat is told, not shown it). */
   @Post()
+  @Idempotent({ withholdAnswer: true })
   create(
     @Body() body: CreateUserDto,
     @CurrentUser() admin: AuthUser,

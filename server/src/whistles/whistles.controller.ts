@@ -4,6 +4,7 @@ import type { WhistleView } from '@whistle/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { uuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BlowWhistleDto } from './dto/blow-whistle.dto';
 import { WhistlesService } from './whistles.service';
 
@@ -15,6 +16,7 @@ export class WhistlesController {
 
   /** 吹哨: summon departments; answers with one dispatch per department and its stage deadlines. */
   @Post()
+  @Idempotent()
   @Roles('street_operator', 'district_operator', 'admin')
   blow(
     @CurrentUser() user: AuthUser,

@@ -1,6 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import type { ClientToServerEvents, LiveEvent, LiveEventType, ServerToClientEvents } from '@whistle/shared';
+import type {
+  ClientToServerEvents,
+  LiveEvent,
+  LiveEventType,
+  ReplayTruncated,
+  ServerToClientEvents,
+} from '@whistle/shared';
 import type { User } from '../../src/users/user.entity';
 import { PASSWORD } from './factories';
 
@@ -42,11 +48,14 @@ export class Api {
 /** A socket.io client that records every live event it receives, in arrival order. */
 export class Recorder {
   readonly events: LiveEvent[] = [];
+  /** What `replay.truncated` said, when the server would not replay the gap. */
+  truncated: ReplayTruncated | null = null;
   private waiters: { match: (e: LiveEvent) => boolean; resolve: (e: LiveEvent) => void }[] = [];
 
   constructor(readonly socket: LiveClient) {
+    socket.on('replay.truncated', (info) => (this.truncated = info));
     socket.onAny((type: string, event: LiveEvent) => {
-      if (type === 'replay.done') return;
+      if (type === 'replay.done' || type === 'replay.truncated') return;
       this.events.push(event);
       this.waiters = this.waiters.filter((w) => {
         if (!w.match(event)) return true;

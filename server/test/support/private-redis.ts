@@ -5,7 +5,11 @@ import { connect } from 'node:net';
 export class PrivateRedis {
   private process: ChildProcess | undefined;
 
-  constructor(readonly port = 21000 + Math.floor(Math.random() * 20000)) {}
+  /** `extraArgs` are further redis-server options, e.g. `['--maxmemory-policy', 'allkeys-lru']`. */
+  constructor(
+    readonly port = 21000 + Math.floor(Math.random() * 20000),
+    private readonly extraArgs: readonly string[] = [],
+  ) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -14,7 +18,17 @@ export class PrivateRedis {
   async start(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        ...this.extraArgs,
+      ],
       {
         stdio: 'ignore',
       },

@@ -31,14 +31,17 @@ export class TestEnv {
     readonly databaseUrl: string,
     readonly redisPrefix: string,
     private readonly dbName: string,
+    private readonly pgBase: string,
   ) {
     this.db = new DataSource(typeormOptions(databaseUrl));
   }
 
-  static async create(): Promise<TestEnv> {
+  /** `pgBase`: another PostgreSQL server than the shared one (a private one whose outage a test stages). */
+  static async create(options: { pgBase?: string } = {}): Promise<TestEnv> {
+    const pgBase = options.pgBase ?? PG_BASE;
     const suffix = randomBytes(5).toString('hex');
     const dbName = `whistle_test_${suffix}`;
-    const env = new TestEnv(`${PG_BASE}/${dbName}`, `wt-${suffix}`, dbName);
+    const env = new TestEnv(`${pgBase}/${dbName}`, `wt-${suffix}`, dbName, pgBase);
     await migrate(env.databaseUrl);
     await env.db.initialize();
     return env;
@@ -74,7 +77,7 @@ export class TestEnv {
   async destroy(): Promise<void> {
     for (const app of [...this.apps]) await app.close();
     await this.db.destroy();
-    const admin = new DataSource({ type: 'postgres', url: `${PG_BASE}/postgres` });
+    const admin = new DataSource({ type: 'postgres', url: `${this.pgBase}/postgres` });
     await admin.initialize();
     await admin.query(`DROP DATABASE IF EXISTS "${this.dbName}" WITH (FORCE)`);
     await admin.destroy();

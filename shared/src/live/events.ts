@@ -58,7 +58,21 @@ export type ServerToClientEvents = {
 } & {
   /** Sent once the missed events of a reconnecting client have all been replayed. */
   'replay.done': (info: { lastEventId: string | null; replayed: number }) => void;
+  /**
+   * Sent instead of the missed events when they are past the replay bound (too many, or reaching
+   * too far back): the client refetches its views and resumes from `lastEventId`, the newest event
+   * of the log when the server gave up. `replay.done` follows, then live events.
+   */
+  'replay.truncated': (info: ReplayTruncated) => void;
 };
+
+/** Which replay bound a reconnecting client was past. */
+export type ReplayTruncatedReason = 'count' | 'age';
+
+export interface ReplayTruncated {
+  lastEventId: string | null;
+  reason: ReplayTruncatedReason;
+}
 
 /** The answer to `auth.renew`: when the new token expires, or why it was refused. */
 export type RenewResult = { ok: true; expiresAt: string } | { ok: false; error: string };

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IncidentDetail, IncidentView, NamedView, TimerRule } from '@whistle/shared';
 import { ApiError, apiRequest } from '../../api/client';
 import { useSignedIn } from '../../api/SessionProvider';
+import { useSubmissionKeys } from '../../api/idempotency-key';
 
 /**
  * What the duplicate check answers with (contracts: `likelyDuplicates: IncidentSummary[]`).
@@ -116,14 +117,27 @@ export function useCommunityShapes() {
 
 /**
  * A POST whose answer changes lists and the open detail: every dispatch and incident query is
- * refetched afterwards, so the state shown is the server's, not a guess.
+ * refetched afterwards, so the state shown is the server's, not a guess. `creates`: the POST
+ * creates something, so it carries an Idempotency-Key, the same for a resubmit of the same thing.
  */
-export function useDeskPost<TBody, TResult>(path: (vars: TBody) => string, body?: (vars: TBody) => unknown) {
+export function useDeskPost<TBody, TResult>(
+  path: (vars: TBody) => string,
+  body?: (vars: TBody) => unknown,
+  options: { creates?: boolean } = {},
+) {
   const { token } = useSignedIn();
   const client = useQueryClient();
+  const keys = useSubmissionKeys();
   return useMutation<TResult, unknown, TBody>({
-    mutationFn: (vars) =>
-      apiRequest<TResult>(path(vars), { token, method: 'POST', body: body ? body(vars) : {} }),
+    mutationFn: (vars) => {
+      const request = { path: path(vars), body: body ? body(vars) : {} };
+      return apiRequest<TResult>(request.path, {
+        token,
+        method: 'POST',
+        body: request.body,
+        idempotencyKey: options.creates ? keys.keyFor(request) : undefined,
+      });
+    },
     onSuccess: async () => {
       await Promise.all([
         client.invalidateQueries({ queryKey: ['dispatches'] }),

@@ -35,6 +35,7 @@ export function SendTaskDialog({ onClose }: { onClose: () => void }) {
   const send = useDeskPost<SendTaskRequest, DispatchView>(
     () => '/dispatches/tasks',
     (body) => body,
+    { creates: true },
   );
 
   const centres = useMemo(

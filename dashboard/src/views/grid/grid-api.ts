@@ -1,7 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiErrorBody, CreatedIncidentView, IncidentView, Page, PhotoView } from '@whistle/shared';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  type ApiErrorBody,
+  type CreatedIncidentView,
+  type IncidentView,
+  type Page,
+  type PhotoView,
+} from '@whistle/shared';
 import { ApiError, apiRequest, authorizedFetch } from '../../api/client';
 import { useSignedIn } from '../../api/SessionProvider';
+import { useSubmissionKeys } from '../../api/idempotency-key';
 import { reportFormData, type ReportDraft } from './report-draft';
 
 /** What POST /api/incidents/report answers: the new incident, its photos and likely duplicates. */
@@ -11,16 +19,19 @@ const GRID_INCIDENTS = ['grid-worker', 'incidents'] as const;
 
 /**
  * The report goes as multipart (the JSON client cannot send files). The browser sets the
- * multipart boundary itself, so no Content-Type header is given.
+ * multipart boundary itself, so no Content-Type header is given. Sending the same draft again (a
+ * retry on a bad connection) carries the same Idempotency-Key: one incident, however many tries.
  */
 export function useSubmitReport() {
   const { token } = useSignedIn();
   const client = useQueryClient();
+  const keys = useSubmissionKeys();
   return useMutation({
     mutationFn: async (draft: ReportDraft): Promise<ReportAnswer> => {
+      const headers = { Accept: 'application/json', [IDEMPOTENCY_KEY_HEADER]: keys.keyFor(draft) };
       const response = await authorizedFetch(
         '/api/incidents/report',
-        { method: 'POST', headers: { Accept: 'application/json' }, body: reportFormData(draft) },
+        { method: 'POST', headers, body: reportFormData(draft) },
         token,
       );
       if (!response.ok) {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiErrorBody, IncidentDetail, SiteCheckRequest, SiteCheckView } from '@whistle/shared';
 import { ApiError, apiRequest, authorizedFetch } from '../../api/client';
 import { useSignedIn } from '../../api/SessionProvider';
+import { useSubmissionKeys } from '../../api/idempotency-key';
 import type { SiteCheckDraft } from './site-check';
 
 const detailKey = (incidentId: string) => ['grid-worker', 'incident', incidentId] as const;
@@ -30,14 +31,17 @@ export function useLastSiteCheck(incidentId: string) {
 export function useSubmitSiteCheck(incidentId: string) {
   const { token } = useSignedIn();
   const client = useQueryClient();
+  const keys = useSubmissionKeys();
   return useMutation({
     mutationFn: async (draft: SiteCheckDraft): Promise<SiteCheckAnswer> => {
       const note = draft.note.trim();
       const body: SiteCheckRequest = { fixed: draft.fixed === true, ...(note ? { note } : {}) };
+      // The key follows the whole draft: a retry after the photos failed finds its check already in.
       const check = await apiRequest<SiteCheckView>(`/incidents/${incidentId}/site-checks`, {
         token,
         method: 'POST',
         body,
+        idempotencyKey: keys.keyFor({ incidentId, ...draft }),
       });
       if (draft.photos.length === 0) return { check, photosFailed: false };
       const form = new FormData();

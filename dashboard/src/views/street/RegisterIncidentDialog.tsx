@@ -39,6 +39,7 @@ export function RegisterIncidentDialog({
   const create = useDeskPost<CreateIncidentRequest, CreatedIncident>(
     () => '/incidents',
     (body) => body,
+    { creates: true },
   );
 
   const centres = useMemo(

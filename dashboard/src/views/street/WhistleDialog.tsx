@@ -34,6 +34,7 @@ export function WhistleDialog({ incident, onClose }: { incident: IncidentView; o
   const blow = useDeskPost<BlowWhistleRequest, WhistleView>(
     () => `/incidents/${incident.id}/whistles`,
     (body) => body,
+    { creates: true },
   );
 
   const all = departments.data ?? [];

@@ -84,6 +84,9 @@ export function historyConfig(env: NodeJS.ProcessEnv): AppConfig {
     return loadConfig({
       ...env,
       DATABASE_URL: withoutSyncCommit(env.DATABASE_URL ?? ''),
+      // The API's statement limits are for requests; the history's bulk rewrites may run longer.
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      DATABASE_IDLE_TX_TIMEOUT_MS: '0',
       PROCESS_ROLE: 'api',
       LOG_LEVEL: 'warn',
     });
