@@ -13,3 +13,11 @@ require('../i18n');
 const { authSession } = require('../api/auth-session') as typeof import('../api/auth-session');
 beforeEach(() => authSession.reset());
 afterEach(() => authSession.reset());
+
+// findBy*/waitFor give up after 1 s by default: on a machine busy with the integration tests a
+// login round (scrypt-free here, but React, the router and the query cache) can take longer. A
+// condition that never comes true still fails, only later.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+(require('@testing-library/react') as typeof import('@testing-library/react')).configure({
+  asyncUtilTimeout: 10_000,
+});
