@@ -219,4 +219,26 @@ describe('rating snapshots (背对背)', () => {
     );
     expect(stored).toEqual({ count: 10, sum: 34 });
   });
+
+  it('counts every rating once across one summary, however ratings and reads interleave', async () => {
+    const waiting = [];
+    for (const street of ['A', 'B', 'A', 'B', 'A', 'B'] as const) {
+      waiting.push({ street, dispatch: await resolvedForX(street) });
+    }
+    let verifying = true;
+    const verified = Promise.all(
+      waiting.map(({ street, dispatch }) => verify(street, dispatch.id, 4)),
+    ).finally(() => (verifying = false));
+    // Read while the ratings commit: the district's total and its ranking rows come from one
+    // snapshot, so they always agree (read side by side on the pool, they once did not).
+    const seen: { total: number | null; rows: number }[] = [];
+    while (verifying || seen.length < 3) {
+      const district = await summaryOf('leaderA');
+      const rows = district.departmentRanking.reduce((sum, r) => sum + (r.components.ratings ?? 0), 0);
+      seen.push({ total: district.ratings.count, rows });
+    }
+    await verified;
+    expect(seen.filter(({ total, rows }) => total !== rows)).toEqual([]);
+    expect(seen.at(-1)?.total).toBe(16);
+  });
 });

@@ -7,16 +7,11 @@ import { openSection } from './open-counts';
 import { ratingFigures } from './rating-figures';
 import { rankDepartments, rankStreets, streetWhistleRate } from './rankings';
 import { shanghaiPeriodStarts } from './shanghai-calendar';
-import { renderSql, type SqlFragment } from './sql';
+import { readSnapshot, runOnPool } from './snapshot-read';
+import { ratingViewOf } from './rating-disclosure';
+import { publishRatingSnapshots } from './rating-snapshots';
 import { departmentRows, streetRows } from './ranking-queries';
-import {
-  dispatchTotals,
-  openIncidents,
-  openWhistles,
-  overdueNow,
-  whistleTotals,
-  type RunQuery,
-} from './summary-queries';
+import { dispatchTotals, openIncidents, openWhistles, overdueNow, whistleTotals } from './summary-queries';
 
 /** The leaders' live numbers (DESIGN.md §4) for a district, a street or a department. */
 @Injectable()
@@ -24,24 +19,26 @@ export class MetricsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async summary(scope: MetricsScope, now: Date = new Date()): Promise<MetricsSummary> {
-    const run: RunQuery = <Row>(query: SqlFragment) => {
-      const { text, params } = renderSql(query);
-      return this.dataSource.query<Row[]>(text, params);
-    };
     const periods = shanghaiPeriodStarts(now);
-    // Independent aggregates: run side by side on the pool rather than one after another.
+    // A write, so before the read-only snapshot: departments see today's snapshot once it is due.
+    if (ratingViewOf(scope) === 'published') {
+      await publishRatingSnapshots(runOnPool(this.dataSource), scope.districtId, now);
+    }
+    // Independent aggregates, but of one snapshot: the district's totals and its rows must agree.
     const [dispatches, overdue, incidentRows, whistleRows, whistles, ratings, departments, streets] =
-      await Promise.all([
-        dispatchTotals(run, scope, periods, now),
-        overdueNow(run, scope),
-        openIncidents(run, scope),
-        openWhistles(run, scope),
-        whistleTotals(run, scope, periods),
-        // Live for the raters and above them, published snapshots for departments (背对背).
-        ratingFigures(run, scope, now),
-        departmentRows(run, scope.districtId, now),
-        streetRows(run, scope.districtId, now),
-      ]);
+      await readSnapshot(this.dataSource, (run) =>
+        Promise.all([
+          dispatchTotals(run, scope, periods, now),
+          overdueNow(run, scope),
+          openIncidents(run, scope),
+          openWhistles(run, scope),
+          whistleTotals(run, scope, periods),
+          // Live for the raters and above them, published snapshots for departments (背对背).
+          ratingFigures(run, scope),
+          departmentRows(run, scope.districtId, now),
+          streetRows(run, scope.districtId, now),
+        ]),
+      );
     // The streets the scope covers; a department's view has none of its own.
     const scopeStreets = streets.filter(
       (s) => scope.kind === 'district' || (scope.kind === 'street' && s.id === scope.streetId),

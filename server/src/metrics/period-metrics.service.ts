@@ -23,30 +23,27 @@ import {
   type StreetPeriodInput,
   type TrendCountRow,
 } from './period-queries';
-import { renderSql, type SqlFragment } from './sql';
-import type { RunQuery } from './summary-queries';
+import { readSnapshot, runOnPool } from './snapshot-read';
 
 /** The leaders' view over a chosen period (trends, rankings, grid load), district-wide. */
 @Injectable()
 export class PeriodMetricsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private readonly run: RunQuery = <Row>(query: SqlFragment) => {
-    const { text, params } = renderSql(query);
-    return this.dataSource.query<Row[]>(text, params);
-  };
-
   async trends(districtId: string, period: MetricsPeriod, bucket: TrendBucket): Promise<MetricsTrends> {
     const buckets = trendBuckets(period, bucket);
-    const rows = await trendCounts(this.run, districtId, period, buckets);
+    const rows = await trendCounts(runOnPool(this.dataSource), districtId, period, buckets);
     return { ...isoPeriod(period), bucket, points: trendPoints(buckets, rows) };
   }
 
   async rankings(districtId: string, period: MetricsPeriod, now = new Date()): Promise<MetricsRankings> {
-    const [departments, streets] = await Promise.all([
-      departmentPeriodRows(this.run, districtId, period, now),
-      streetPeriodRows(this.run, districtId, period),
-    ]);
+    // One snapshot, so the departments' and the streets' tables count the same dispatches.
+    const [departments, streets] = await readSnapshot(this.dataSource, (run) =>
+      Promise.all([
+        departmentPeriodRows(run, districtId, period, now),
+        streetPeriodRows(run, districtId, period),
+      ]),
+    );
     return {
       ...isoPeriod(period),
       departments: rankDepartmentPeriod(departments),
@@ -55,7 +52,10 @@ export class PeriodMetricsService {
   }
 
   async gridLoad(districtId: string, period: MetricsPeriod): Promise<GridLoad> {
-    return { ...isoPeriod(period), grids: await gridLoadRows(this.run, districtId, period) };
+    return {
+      ...isoPeriod(period),
+      grids: await gridLoadRows(runOnPool(this.dataSource), districtId, period),
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { MetricsScope } from './metrics-scope';
 import { disclose, ratingViewOf, type RatingFigure, type RatingTotals } from './rating-disclosure';
-import { departmentRatingTotals, publishedRatings } from './rating-snapshots';
+import { departmentRatingTotals, readSnapshots } from './rating-snapshots';
 import { ratingTotals, type RunQuery } from './summary-queries';
 
 /** Every rating figure a summary shows, as its viewer may see them. */
@@ -13,10 +13,11 @@ export interface RatingFigures {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-export async function ratingFigures(run: RunQuery, scope: MetricsScope, now: Date): Promise<RatingFigures> {
+export async function ratingFigures(run: RunQuery, scope: MetricsScope): Promise<RatingFigures> {
   if (ratingViewOf(scope) === 'live') return liveFigures(run, scope);
-  // Never the live ratings here: only the snapshots published to departments.
-  const snapshots = await publishedRatings(run, scope.districtId, now);
+  // Never the live ratings here: only the snapshots published to departments
+  // (publishRatingSnapshots has run before the summary's read).
+  const snapshots = await readSnapshots(run, scope.districtId);
   return {
     own: disclose(scope.kind === 'department' ? snapshots.get(scope.departmentId) : undefined),
     ofDepartment: (id) => disclose(snapshots.get(id)),

@@ -19,7 +19,8 @@ export async function departmentRatingTotals(
   return new Map(rows.map(({ departmentId, count, sum }) => [departmentId, { count, sum }]));
 }
 
-async function readSnapshots(run: RunQuery, districtId: string): Promise<Map<string, RatingSnapshot>> {
+/** The snapshots departments may see, per department. */
+export async function readSnapshots(run: RunQuery, districtId: string): Promise<Map<string, RatingSnapshot>> {
   const rows = await run<RatingSnapshot & { departmentId: string }>(sql`
     SELECT s.department_id AS "departmentId", s.rating_count AS "count", s.rating_sum AS "sum",
       s.ratings_before AS "before"
@@ -28,15 +29,11 @@ async function readSnapshots(run: RunQuery, districtId: string): Promise<Map<str
 }
 
 /**
- * The snapshots departments may see, per department, publishing today's where the rule allows.
- * Taken lazily by the first department view of the day; concurrent views compute the same
- * snapshot, and the guarded upsert lets only one of them write it.
+ * Publishes today's snapshots where the rule allows. Taken lazily by the first department view
+ * of the day, before that view reads; concurrent views compute the same snapshot, and the
+ * guarded upsert lets only one of them write it.
  */
-export async function publishedRatings(
-  run: RunQuery,
-  districtId: string,
-  now: Date,
-): Promise<Map<string, RatingSnapshot>> {
+export async function publishRatingSnapshots(run: RunQuery, districtId: string, now: Date): Promise<void> {
   const before = shanghaiPeriodStarts(now).dayStart;
   const [published, candidates] = await Promise.all([
     readSnapshots(run, districtId),
@@ -48,7 +45,7 @@ export async function publishedRatings(
     const next = nextSnapshot(published.get(departmentId), candidate);
     return next ? [{ departmentId, ...next }] : [];
   });
-  if (updates.length === 0) return published;
+  if (updates.length === 0) return;
   await run(sql`
     INSERT INTO rating_snapshots (district_id, department_id, ratings_before, rating_count, rating_sum)
     SELECT ${districtId}::uuid, u.department_id, ${before}::timestamptz, u.rating_count, u.rating_sum
@@ -58,5 +55,4 @@ export async function publishedRatings(
       SET ratings_before = EXCLUDED.ratings_before, rating_count = EXCLUDED.rating_count,
         rating_sum = EXCLUDED.rating_sum
       WHERE rating_snapshots.ratings_before < EXCLUDED.ratings_before`);
-  return readSnapshots(run, districtId);
 }
