@@ -1,16 +1,17 @@
 /**
  * `npm run bench`: the five scenarios of the benchmark against a freshly started server on a fresh
- * database, the load from separate processes; prints a table and writes bench/results/latest.json.
+ * database, and the dispatch load on a cluster of 1, 2 and 3 api processes, the load from separate
+ * processes; prints a table and writes bench/results/latest.json.
  *
- *   npm run bench                      full run (~6 minutes)
+ *   npm run bench                      full run (~11 minutes)
  *   npm run bench -- --smoke           seconds-long run of every scenario (the test suite's)
  *   npm run bench -- --only dispatch,floor
  *   npm run bench -- --out some/file.json
  */
-import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { commit, option } from './lib/cli';
 import { fullProfile, smokeProfile } from './lib/profile';
 import type { MeasuredRow, ScenarioResult } from './lib/result';
 import { BenchDatabase, startWhistle, type RunningProcess } from './lib/server';
@@ -20,25 +21,13 @@ import { fanoutFloorScenario, fanoutScenario } from './scenarios/fanout';
 import { floorScenario } from './scenarios/floor';
 import { gridLookupMicros } from './scenarios/grid-lookup';
 import { intakeScenario } from './scenarios/intake';
+import { scaleScenario } from './scenarios/scale';
 
-const SCENARIOS = ['floor', 'dispatch', 'floor-fanout', 'fanout', 'intake', 'deadlines'] as const;
+const SCENARIOS = ['floor', 'dispatch', 'floor-fanout', 'fanout', 'intake', 'deadlines', 'scale'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function commit(): string | null {
-  try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .trim();
-  } catch {
-    return null;
-  }
-}
+/** The scale scenario's nginx; its api processes take the next ports, their metrics from +11. */
+const CLUSTER_PORT = Number(process.env.BENCH_CLUSTER_PORT ?? 3930);
 
 async function main(): Promise<void> {
   const profile = process.argv.includes('--smoke') ? smokeProfile() : fullProfile();
@@ -76,7 +65,12 @@ async function main(): Promise<void> {
       const result = await step('deadlines', () => deadlinesScenario(profile.deadlines, own, PORT));
       server = result.server;
       rows.push(result.row);
+      await server.stop();
+      server = null;
     }
+    // Clusters of their own, each on a database of its own.
+    if (wanted('scale'))
+      rows.push(...(await step('scale', () => scaleScenario(profile.scale, CLUSTER_PORT))));
   } finally {
     await server?.stop();
     await database.drop();
@@ -84,8 +78,11 @@ async function main(): Promise<void> {
   }
 
   const floorOf = (r: MeasuredRow) =>
-    rows.find((f) => f.scenario === (r.scenario === 'fanout' ? 'floor-fanout' : 'floor'));
-  // Fan-out has a floor of its own (the same trials on the bare server); every other row, scenario 1's.
+    r.scenario === 'scale'
+      ? undefined
+      : rows.find((f) => f.scenario === (r.scenario === 'fanout' ? 'floor-fanout' : 'floor'));
+  // Fan-out has a floor of its own (the same trials on the bare server); scale none (its sockets
+  // are fewer and go through nginx, so the floor's load is not its load); every other row, scenario 1's.
   const scenarios: ScenarioResult[] = rows.map((r) => ({
     ...r,
     floor_p50_ms: floorOf(r)?.p50_ms ?? null,
@@ -124,7 +121,7 @@ function printTable(rows: ScenarioResult[]): void {
     v === null || !floor ? '—' : `${(Math.round((v / floor) * 10) / 10).toFixed(1)}×`;
   console.table(
     rows.map((r) => ({
-      scenario: r.scenario,
+      scenario: r.api_processes ? `${r.scenario} ×${r.api_processes}` : r.scenario,
       p50_ms: fmt(r.p50_ms),
       p90_ms: fmt(r.p90_ms),
       p99_ms: fmt(r.p99_ms),
@@ -137,7 +134,15 @@ function printTable(rows: ScenarioResult[]): void {
       'cpu %': fmt(r.server_cpu_pct),
     })),
   );
-  for (const r of rows) console.log(`${r.scenario}: ${r.load}\n  (${r.measures})`);
+  for (const r of rows) {
+    console.log(`${r.scenario}: ${r.load}\n  (${r.measures})`);
+    if (r.cpu_pct_by_process)
+      console.log(
+        `  cpu % of a core: ${Object.entries(r.cpu_pct_by_process)
+          .map(([name, pct]) => `${name} ${pct}`)
+          .join(', ')}`,
+      );
+  }
 }
 
 main().catch((err: unknown) => {

@@ -25,14 +25,15 @@ describe('benchmark smoke run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'whistle-bench-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('runs the five scenarios and their floors and writes a well-formed results file', async () => {
+  it('runs the five scenarios, their floors and a cluster, and writes a well-formed results file', async () => {
     if (!existsSync(join(root, 'server', 'dist', 'main.js')))
       await run('npx', ['tsc', '-p', 'server/tsconfig.build.json'], { cwd: root });
     await run('npx', ['tsc', '-p', 'bench/tsconfig.json'], { cwd: root });
     const out = join(dir, 'latest.json');
     await run(process.execPath, ['bench/dist/run.js', '--smoke', '--out', out], {
       cwd: root,
-      env: { ...process.env, BENCH_PORT: '3957', BENCH_FLOOR_PORT: '3958' },
+      // The scale scenario's cluster: nginx on 3950, its api processes on 3951–3952, metrics 3961–3964.
+      env: { ...process.env, BENCH_PORT: '3957', BENCH_FLOOR_PORT: '3958', BENCH_CLUSTER_PORT: '3950' },
       maxBuffer: 16 * 2 ** 20,
     });
 
@@ -51,6 +52,7 @@ describe('benchmark smoke run', () => {
       'fanout',
       'intake',
       'deadlines',
+      'scale',
     ]);
     const [floor, fanoutFloor] = result.scenarios;
     for (const s of result.scenarios) {
@@ -66,10 +68,24 @@ describe('benchmark smoke run', () => {
       expect(s.server_rss_mb as number).toBeGreaterThan(0);
       // A smoke run's idle floor can round to 0 % of a core; never below, never missing.
       expect(s.server_cpu_pct as number).toBeGreaterThanOrEqual(0);
-      // Fan-out is quoted against its own floor, everything else against scenario 1's.
-      const itsFloor = s.scenario === 'fanout' ? fanoutFloor : floor;
-      expect(s.floor_p50_ms).toBe(itsFloor.p50_ms);
-      expect(s.floor_p99_ms).toBe(itsFloor.p99_ms);
+      // Fan-out is quoted against its own floor, scale against none (not the floor's load),
+      // everything else against scenario 1's.
+      const itsFloor = s.scenario === 'fanout' ? fanoutFloor : s.scenario === 'scale' ? null : floor;
+      expect(s.floor_p50_ms).toBe(itsFloor ? itsFloor.p50_ms : null);
+      expect(s.floor_p99_ms).toBe(itsFloor ? itsFloor.p99_ms : null);
     }
-  }, 300_000);
+    // The cluster's processes each counted: 2 api, 2 worker, nginx, and the machine as a whole.
+    const scale = result.scenarios.find((s) => s.scenario === 'scale')!;
+    expect(scale.api_processes).toBe(2);
+    expect(Object.keys(scale.cpu_pct_by_process as object)).toEqual(
+      expect.arrayContaining(['nginx', 'api-1', 'api-2', 'worker-1', 'worker-2', 'load', 'machine']),
+    );
+    // nginx's access log named an api process of this cluster for each whistle.
+    const byApi = Object.entries(scale.whistles_by_api as Record<string, number>);
+    expect(byApi.length).toBeGreaterThan(0);
+    for (const [name, count] of byApi) {
+      expect(['api-1', 'api-2']).toContain(name);
+      expect(count).toBeGreaterThan(0);
+    }
+  }, 480_000);
 });

@@ -3,7 +3,7 @@ import { summarize } from './stats';
 
 /** One row of bench/results/latest.json; field names are the issue's. */
 export interface ScenarioResult {
-  scenario: 'dispatch' | 'intake' | 'fanout' | 'deadlines' | 'floor' | 'floor-fanout';
+  scenario: 'dispatch' | 'intake' | 'fanout' | 'deadlines' | 'floor' | 'floor-fanout' | 'scale';
   load: string;
   p50_ms: number | null;
   p90_ms: number | null;
@@ -19,6 +19,12 @@ export interface ScenarioResult {
   server_cpu_pct: number | null;
   /** Anything a reader needs to interpret the row (what was timed, from where to where). */
   measures: string;
+  /** scale: how many api processes the cluster ran (one row per count). */
+  api_processes?: number;
+  /** scale: CPU of each process over the reported step, % of one core (bench/lib/cluster-usage.ts). */
+  cpu_pct_by_process?: Record<string, number>;
+  /** scale: how many whistles nginx passed to each api process over the cluster's whole run. */
+  whistles_by_api?: Record<string, number>;
 }
 
 export type MeasuredRow = Omit<ScenarioResult, 'floor_p50_ms' | 'floor_p99_ms'>;

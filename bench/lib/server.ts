@@ -56,7 +56,14 @@ export class UsageSampler {
   private since = { wallMs: Date.now(), cpuTicks: 0 };
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly pid: number) {
+  /**
+   * `withReapedChildren`: also count the CPU of its children that have exited and been waited for
+   * (the benchmark's own process, whose poster processes come and go within a step).
+   */
+  constructor(
+    private readonly pid: number,
+    private readonly withReapedChildren = false,
+  ) {
     this.timer = setInterval(() => this.sample(), 250);
     this.sample();
     this.since.cpuTicks = this.cpuTicks();
@@ -71,12 +78,13 @@ export class UsageSampler {
     }
   }
 
-  /** utime + stime in clock ticks (100 a second on Linux); fields 14 and 15 after the command name. */
+  /** utime + stime in clock ticks (100 a second on Linux); fields 14 and 15 (cutime, cstime: 16, 17). */
   private cpuTicks(): number {
     try {
       const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(fields[11]) + Number(fields[12]);
+      const children = this.withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+      return Number(fields[11]) + Number(fields[12]) + children;
     } catch {
       return this.since.cpuTicks;
     }
@@ -156,22 +164,26 @@ export class RunningProcess {
   }
 }
 
+/** The environment of a Whistle process on the given database, as in production. */
+export function whistleEnv(database: BenchDatabase): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    REDIS_PREFIX: database.name,
+    JWT_SECRET: BENCH_JWT_SECRET,
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
+    NODE_ENV: 'production',
+    // The load comes from one address and signs in dozens of users: no login throttling in the way.
+    LOGIN_LIMIT_PER_IP: '100000',
+  };
+}
+
 /** The Whistle server (process role `both`) on the given database. */
 export function startWhistle(database: BenchDatabase, port: number): Promise<RunningProcess> {
   return RunningProcess.start(
     require.resolve('@whistle/server/dist/main.js'),
-    {
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      REDIS_PREFIX: database.name,
-      JWT_SECRET: BENCH_JWT_SECRET,
-      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
-      NODE_ENV: 'production',
-      // Any free port: the browser tests' stack or a local server may hold the default 9464.
-      METRICS_PORT: '0',
-      // The load comes from one address and signs in dozens of users: no login throttling in the way.
-      LOGIN_LIMIT_PER_IP: '100000',
-    },
+    // Any free metrics port: the browser tests' stack or a local server may hold the default 9464.
+    { ...whistleEnv(database), METRICS_PORT: '0' },
     port,
     '/health',
   );

@@ -24,7 +24,7 @@ export interface GridRow {
 }
 
 /** Every grid of the district with a point inside it, in code order. */
-export async function allGrids(database: BenchDatabase): Promise<GridRow[]> {
+export async function allGrids(database: Pick<BenchDatabase, 'db'>): Promise<GridRow[]> {
   const rows = await database.db.query<(Omit<GridRow, 'lng' | 'lat'> & { polygon: GeoJSON.Polygon })[]>(
     `SELECT g.id, g.street_id AS "streetId", g.community_id AS "communityId", s.district_id AS "districtId", g.polygon
        FROM grids g JOIN streets s ON s.id = g.street_id
@@ -34,7 +34,7 @@ export async function allGrids(database: BenchDatabase): Promise<GridRow[]> {
 }
 
 /** One grid per street, for incidents placed without the API. */
-export async function gridPerStreet(database: BenchDatabase): Promise<Map<string, GridRow>> {
+export async function gridPerStreet(database: Pick<BenchDatabase, 'db'>): Promise<Map<string, GridRow>> {
   const byStreet = new Map<string, GridRow>();
   for (const grid of await allGrids(database))
     if (!byStreet.has(grid.streetId)) byStreet.set(grid.streetId, grid);

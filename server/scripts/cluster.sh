@@ -8,6 +8,9 @@
 #   CLUSTER_PORT      nginx's port; process n's ports follow it (README, Cluster)     8080
 #   CLUSTER_RUN_DIR   logs, nginx's configuration, pid and temporary files            ./cluster-run
 #   CLUSTER_BUILD=0   use the existing build;  CLUSTER_SEED=0  no demo data
+#   CLUSTER_APIS, CLUSTER_WORKERS   how many of each (1–9)                      3, 2
+# Each running process's pid is in the run directory as <name>.pid (the benchmark and the fault
+# suite read them to kill and watch processes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WHISTLE_COMMAND="npm run cluster"
@@ -18,8 +21,10 @@ CLUSTER_PORT="${CLUSTER_PORT:-8080}"
 RUN_DIR="$(mkdir -p "${CLUSTER_RUN_DIR:-cluster-run}" && cd "${CLUSTER_RUN_DIR:-cluster-run}" && pwd)"
 DASHBOARD_ROOT="$(cd "${DASHBOARD_DIST:-dashboard/dist}" 2>/dev/null && pwd || echo "$PWD/dashboard/dist")"
 # api-n answers on CLUSTER_PORT+n; process n's Prometheus listener is on CLUSTER_PORT+10+n.
-API_COUNT=3
-WORKER_COUNT=2
+API_COUNT="${CLUSTER_APIS:-3}"
+WORKER_COUNT="${CLUSTER_WORKERS:-2}"
+[[ $API_COUNT =~ ^[1-9]$ && $WORKER_COUNT =~ ^[1-9]$ ]] ||
+  whistle_fail "CLUSTER_APIS and CLUSTER_WORKERS must each be a number from 1 to 9."
 
 # Debian's nginx, for its program only: the cluster runs an nginx process of its own on its own
 # configuration, so the system's nginx service is not needed (installing the package may start it;
@@ -151,6 +156,7 @@ start_process() {
       setsid node server/dist/main.js >>"${LOG[$name]}" 2>&1 &
   fi
   NAME_OF[$!]=$name
+  echo "$!" >"$RUN_DIR/$name.pid"
 }
 
 stopping=0

@@ -30,6 +30,7 @@ import { BoundariesModule } from './boundaries/boundaries.module';
 import { BasemapModule } from './basemap/basemap.module';
 import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ShutdownModule } from './shutdown/shutdown.module';
 import { redactRequestLog } from './http/log-redaction';
 
 /** How a process is wired beyond its configuration: where its logs go (stdout unless given). */
@@ -62,6 +63,7 @@ export class AppModule {
           options.logDestination,
         ),
       }),
+      ShutdownModule,
       DatabaseModule,
       QueuesModule,
       EventsModule,

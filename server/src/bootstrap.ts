@@ -17,6 +17,9 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { InputGuardPipe } from './common/input-guard.pipe';
 import { createValidationPipe } from './common/validation';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { LiveGateway } from './live/live.gateway';
+import { drainable } from './http/http-drain';
+import { GracefulShutdown } from './shutdown/graceful-shutdown';
 
 export type RunningApp = INestApplication | INestApplicationContext;
 
@@ -37,7 +40,6 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useGlobalFilters(new ApiExceptionFilter());
   // Same-origin only unless CORS_ORIGINS names others (socket.io follows the same list).
   if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS });
-  app.enableShutdownHooks();
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   if (apiDocsEnabled(config)) serveApiDocs(app);
   if (config.DASHBOARD_DIST && existsSync(config.DASHBOARD_DIST)) {
@@ -53,7 +55,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   if (config.PROCESS_ROLE === 'worker') {
     const ctx = await NestFactory.createApplicationContext(module, { bufferLogs: true });
     ctx.useLogger(ctx.get(Logger));
-    ctx.enableShutdownHooks();
+    ctx.get(GracefulShutdown).listen(ctx);
     return serveMetrics(ctx);
   }
   const app = await NestFactory.create<NestExpressApplication>(module, {
@@ -61,6 +63,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     bodyParser: false,
   });
   configureHttpApp(app, config);
+  const drainHttp = drainable(app.getHttpServer());
+  // On SIGTERM, before any module closes: the listener shuts and the sockets leave (their clients
+  // reconnect elsewhere) while the requests in flight are answered with everything still up.
+  app.get(GracefulShutdown).listen(app, async () => {
+    const answered = drainHttp();
+    app.get(LiveGateway).closeConnections();
+    await answered;
+  });
   await app.listen(config.PORT);
   return serveMetrics(app);
 }

@@ -440,5 +440,24 @@ describe('Idempotency-Key', () => {
       expect(await app.get(IdempotencyService).sweep()).toBeGreaterThanOrEqual(1);
       expect(await count(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [key])).toBe(0);
     });
+
+    it('the sweep goes through a backlog batch by batch and keeps the keys still remembered', async () => {
+      // 2,500: three batches of the sweep's 1,000.
+      const insertKeys = (prefix: string, n: number, age: string) =>
+        env.db.query(
+          `INSERT INTO idempotency_keys (scope, key, method, route, fingerprint, lease_until, created_at)
+           SELECT 'user:sweep', $1 || i, 'POST', '/sweep', repeat('f', 64), now(), now() - $3::interval
+             FROM generate_series(1, $2) AS i`,
+          [prefix, n, age],
+        );
+      await insertKeys('old-', 2500, '25 hours');
+      await insertKeys('recent-', 3, '23 hours');
+      const left = (prefix: string) =>
+        count(`SELECT 1 FROM idempotency_keys WHERE scope = 'user:sweep' AND key LIKE $1 || '%'`, [prefix]);
+
+      expect(await app.get(IdempotencyService).sweep()).toBeGreaterThanOrEqual(2500);
+      expect(await left('old-')).toBe(0);
+      expect(await left('recent-')).toBe(3);
+    });
   });
 });

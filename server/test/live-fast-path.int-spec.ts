@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import IORedis from 'ioredis';
 import { deadlineJobId } from '../src/deadlines/deadline-plan';
 import { QUEUES } from '../src/queues/queue-names';
 import { connect, login } from './support/clients';
@@ -83,5 +84,32 @@ describe('live delivery fast path', () => {
     remote.close();
     await other.close();
     await committing.close();
+  });
+
+  it('emits the events of a claimer that died between claim and publish, once its claim runs out', async () => {
+    const app = await env.start('both');
+    const street = await login(app.url, world.users.operatorA);
+    const officer = await login(app.url, world.users.officerX);
+    const socket = await connect(app.url, officer.token);
+    // A process that claimed the next events and died before publishing them: its claims stay
+    // pending until they run out, and nothing else marks them done.
+    const [{ next }] = await env.db.query<{ next: string }[]>(
+      `SELECT (CASE WHEN is_called THEN last_value + 1 ELSE last_value END)::text AS next FROM events_id_seq`,
+    );
+    const redis = new IORedis(env.config().REDIS_URL);
+    const claimed = Array.from({ length: 50 }, (_, i) => (BigInt(next) + BigInt(i)).toString());
+    for (const id of claimed) await redis.set(`${env.redisPrefix}:delivered:${id}`, 'pending', 'PX', 2_000);
+
+    const incident = await registeredIncident(street, world.streetA);
+    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id], 'emergency')).dispatches);
+    const created = await socket.waitFor('dispatch.created', (e) => e.payload.id === dispatch.id, 20_000);
+    expect(claimed).toContain(created.id);
+    // Emitted by the worker, once, and marked done.
+    expect(socket.of('dispatch.created').filter((e) => e.payload.id === dispatch.id)).toHaveLength(1);
+    expect(await redis.get(`${env.redisPrefix}:delivered:${created.id}`)).toBe('done');
+
+    await redis.quit();
+    socket.close();
+    await app.close();
   });
 });

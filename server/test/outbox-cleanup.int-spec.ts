@@ -1,4 +1,6 @@
 import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { typeormOptions } from '../src/database/typeorm-options';
 import { OutboxCleanup } from '../src/events/outbox-cleanup.service';
 import { login } from './support/clients';
 import { registeredIncident } from './support/flows';
@@ -79,6 +81,61 @@ describe('outbox cleanup', () => {
       expect(await cleanup.runOnce()).toEqual({ ran: true, deleted: 2 });
     } finally {
       await other.release();
+    }
+  });
+
+  it('two workers cleaning at once never delete at the same moment, and delete each row once', async () => {
+    // Each cleanup statement notes when it began and ended, and takes a moment: two workers
+    // without the lock would both be deleting during it.
+    await env.db.query(`
+      CREATE TABLE cleanup_batches (tx bigint PRIMARY KEY, started timestamptz NOT NULL, finished timestamptz);
+      CREATE FUNCTION cleanup_batch_began() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO cleanup_batches (tx, started) VALUES (txid_current(), clock_timestamp());
+          PERFORM pg_sleep(0.2);
+          RETURN NULL;
+        END $$;
+      CREATE FUNCTION cleanup_batch_ended() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE cleanup_batches SET finished = clock_timestamp() WHERE tx = txid_current();
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER cleanup_batch_began BEFORE DELETE ON outbox FOR EACH STATEMENT EXECUTE FUNCTION cleanup_batch_began();
+      CREATE TRIGGER cleanup_batch_ended AFTER DELETE ON outbox FOR EACH STATEMENT EXECUTE FUNCTION cleanup_batch_ended();
+    `);
+    // The second worker's own pool, as another process would have.
+    const otherDb = new DataSource(typeormOptions(env.databaseUrl));
+    await otherDb.initialize();
+    try {
+      const config = env.config({ OUTBOX_RETENTION_HOURS: '24' });
+      const workers = [new OutboxCleanup(env.db, config), new OutboxCleanup(otherDb, config)];
+      // Three batches' worth.
+      const old = await seed(12_000, 50, 48);
+
+      const runs = await Promise.all(workers.map((w) => w.runOnce()));
+      expect(runs.some((r) => r.ran)).toBe(true);
+      expect(runs[0].deleted + runs[1].deleted).toBe(old.length);
+      const left = new Set(await outboxIds());
+      expect(old.filter((id) => left.has(id))).toEqual([]);
+
+      const [batches] = await env.db.query<[{ n: number; open: number }]>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE finished IS NULL)::int AS open FROM cleanup_batches`,
+      );
+      expect(batches.n).toBeGreaterThanOrEqual(3);
+      expect(batches.open).toBe(0);
+      const [{ overlapping }] = await env.db.query<[{ overlapping: number }]>(
+        `SELECT count(*)::int AS overlapping FROM cleanup_batches a JOIN cleanup_batches b ON a.tx < b.tx
+          WHERE a.started < b.finished AND b.started < a.finished`,
+      );
+      expect(overlapping).toBe(0);
+    } finally {
+      await otherDb.destroy();
+      await env.db.query(`
+        DROP TRIGGER cleanup_batch_began ON outbox;
+        DROP TRIGGER cleanup_batch_ended ON outbox;
+        DROP FUNCTION cleanup_batch_began, cleanup_batch_ended;
+        DROP TABLE cleanup_batches;
+      `);
     }
   });
 

@@ -1,6 +1,6 @@
 import type { DispatchView } from '@whistle/shared';
 import request from 'supertest';
-import { connect, login, type Recorder } from './support/clients';
+import { connectResuming, login, type Recorder } from './support/clients';
 import { blowWhistle, only, registeredIncident } from './support/flows';
 import { PrivateRedis } from './support/private-redis';
 import { waitUntil } from './support/wait';
@@ -33,7 +33,13 @@ describe('Redis outage', () => {
   it('commits whistles while Redis is down and delivers them when it returns', async () => {
     const street = await login(app.url, world.users.operatorA);
     const officer = await login(app.url, world.users.officerX);
-    officerSocket = await connect(app.url, officer.token);
+    // Like the dashboard's, it reconnects by itself and resumes from its last event: once Redis is
+    // back, the process closes its sockets so that they replay what they missed. It has received
+    // none yet, so it resumes from the newest event when it connected.
+    const [{ newest }]: { newest: string }[] = await env.db.query(
+      'SELECT coalesce(max(id), 0)::text AS newest FROM events',
+    );
+    officerSocket = await connectResuming(app.url, officer.token, newest);
     expect((await request(app.url).get('/health')).status).toBe(200);
 
     await redis.stop();

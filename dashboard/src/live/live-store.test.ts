@@ -67,6 +67,21 @@ describe('LiveStore', () => {
     expect(store.getState().lastEventId).toBe('10');
   });
 
+  it('never resumes from a pushed summary: its id may be newer than log events still on their way', () => {
+    const { store, socket, frame } = setup();
+    store.start();
+    socket.open();
+    socket.emit(incidentEvent('41'));
+    // metrics.updated takes a fresh id from the log's sequence; events 42… may not have arrived yet.
+    const summary = { ...incidentEvent('50'), type: 'metrics.updated' } as unknown as AnyLiveEvent;
+    socket.emit(summary);
+    frame();
+    expect(store.getState().lastEventId).toBe('41');
+    socket.drop();
+    socket.retry();
+    expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok', lastEventId: '41' });
+  });
+
   it('sends the newest lastEventId on every reconnection attempt', () => {
     const { store, socket, frame } = setup();
     store.start();
@@ -107,6 +122,25 @@ describe('LiveStore', () => {
     jest.advanceTimersByTime(500);
     expect(socket.connects).toBe(2);
     expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok', lastEventId: '5' });
+  });
+
+  it('after an API process shut down (its transport dropped), lets socket.io reconnect and resumes', async () => {
+    jest.useFakeTimers();
+    const refreshToken = jest.fn(() => Promise.resolve<string | null>('tok2'));
+    const { store, socket, frame } = setup({ refreshToken });
+    store.start();
+    socket.open();
+    socket.emit(incidentEvent('21'));
+    frame();
+    store.renewToken('tok3');
+    socket.drop(true); // 'transport close': socket.io retries by itself, to whichever process answers
+    await jest.advanceTimersByTimeAsync(5000);
+    // No second connect of the store's own racing socket.io's, and the session is left alone.
+    expect(socket.connects).toBe(1);
+    expect(refreshToken).not.toHaveBeenCalled();
+    socket.retry();
+    expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok3', lastEventId: '21' });
+    expect(store.getState().status).toBe('live');
   });
 
   it('after replay.truncated, asks for a resync and resumes from the server’s newest id', () => {
@@ -210,6 +244,46 @@ describe('LiveStore', () => {
       await jest.advanceTimersByTimeAsync(500);
       expect(refreshToken).not.toHaveBeenCalled();
       expect(socket.connects).toBe(2);
+    });
+
+    it('keeps the socket and the session when the server cannot check a renewal now, and asks again later', async () => {
+      jest.useFakeTimers();
+      const refreshToken = jest.fn(() => Promise.resolve<string | null>('tok3'));
+      const { store, socket } = setup({ refreshToken });
+      store.start();
+      socket.open();
+      socket.renewAnswer = { ok: false, error: 'unavailable' }; // the server's database is down
+      store.renewToken('tok2');
+      await jest.advanceTimersByTimeAsync(0);
+      // Neither a token problem nor a lost connection: no refresh (which could end the session),
+      // no reconnect, and the indicator stays green.
+      expect(refreshToken).not.toHaveBeenCalled();
+      expect(socket.closes).toBe(0);
+      expect(store.getState().status).toBe('live');
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(socket.renewals).toEqual(['tok2', 'tok2']);
+      socket.renewAnswer = { ok: true, expiresAt: '2026-01-01T00:30:00.000Z' };
+      await jest.advanceTimersByTimeAsync(5000);
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(socket.renewals).toEqual(['tok2', 'tok2', 'tok2']);
+      expect(refreshToken).not.toHaveBeenCalled();
+      expect(socket.connects).toBe(1);
+      expect(store.getState().status).toBe('live');
+    });
+
+    it('stops asking again once the socket is gone: the next handshake carries the token', async () => {
+      jest.useFakeTimers();
+      const { store, socket } = setup();
+      store.start();
+      socket.open();
+      socket.renewAnswer = { ok: false, error: 'unavailable' };
+      store.renewToken('tok2');
+      await jest.advanceTimersByTimeAsync(0);
+      socket.drop(true);
+      await jest.advanceTimersByTimeAsync(20_000);
+      expect(socket.renewals).toEqual(['tok2']);
+      socket.retry();
+      expect(socket.sentAuth.at(-1)).toEqual({ token: 'tok2' });
     });
 
     it('does not let a server that refuses every token drive a refresh loop', async () => {

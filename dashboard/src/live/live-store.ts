@@ -1,4 +1,4 @@
-import { compareEventIds } from '@whistle/shared';
+import { compareEventIds, isResumePoint } from '@whistle/shared';
 import type { AnyLiveEvent, ConnectionState, LiveSocket } from './types';
 
 export type BatchListener = (events: readonly AnyLiveEvent[]) => void;
@@ -23,7 +23,15 @@ export interface LiveStoreOptions {
   offlineAfterMs?: number;
   /** Delay before reconnecting after the server itself closed the socket (socket.io will not retry then). */
   serverCloseRetryMs?: number;
+  /** Delay before asking again when the server could not check a renewal (its database was down). */
+  renewRetryMs?: number;
 }
+
+/**
+ * A renewal's answer when the server could not check the session just then (server/src/live/
+ * socket-outage.ts): nothing is wrong with the token or the session.
+ */
+const RENEWAL_UNAVAILABLE = 'unavailable';
 
 /**
  * The one live connection of the dashboard. It remembers the newest event id so every reconnect
@@ -41,12 +49,14 @@ export class LiveStore {
   private flushScheduled = false;
   private offlineTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private renewTimer: ReturnType<typeof setTimeout> | null = null;
   private state: ConnectionState;
   private readonly now: () => number;
   private readonly scheduleFlush: (flush: () => void) => void;
   private readonly seenLimit: number;
   private readonly offlineAfterMs: number;
   private readonly serverCloseRetryMs: number;
+  private readonly renewRetryMs: number;
   private stopped = false;
   private token: string;
   private connected = false;
@@ -62,6 +72,7 @@ export class LiveStore {
     this.seenLimit = options.seenLimit ?? 5000;
     this.offlineAfterMs = options.offlineAfterMs ?? 15_000;
     this.serverCloseRetryMs = options.serverCloseRetryMs ?? 2000;
+    this.renewRetryMs = options.renewRetryMs ?? 5000;
     this.token = options.token;
     this.state = { status: 'connecting', since: this.now(), lastEventId: null };
     this.socket = options.createSocket(this.auth());
@@ -74,6 +85,8 @@ export class LiveStore {
     this.socket.onReplayTruncated((info) => this.truncated(info.lastEventId));
     this.socket.onDisconnect((willReconnect) => {
       this.connected = false;
+      // The next handshake carries the newest token; no renewal is owed on a closed socket.
+      this.clearRenewTimer();
       if (!this.restarting) this.lost(willReconnect);
     });
     this.socket.onConnectError((message, willRetry) => this.refused(message, willRetry));
@@ -90,6 +103,7 @@ export class LiveStore {
   stop(): void {
     this.stopped = true;
     this.clearTimers();
+    this.clearRenewTimer();
     this.socket.disconnect();
   }
 
@@ -100,10 +114,22 @@ export class LiveStore {
   renewToken(token: string): void {
     this.token = token;
     this.refreshAuth();
+    this.clearRenewTimer();
     if (!this.connected) return;
+    this.renewOpenSocket(token);
+  }
+
+  private renewOpenSocket(token: string): void {
     void this.socket.renew(token).then((result) => {
       // An answer for a token since replaced, or lost with its connection, is moot.
-      if (!result.ok && this.token === token && this.connected) this.recoverAuth();
+      if (result.ok || this.token !== token || !this.connected || this.stopped) return;
+      // The server could not check the session (its database is down): no reason to doubt the
+      // token or end anything. The socket keeps its current token meanwhile; ask again later.
+      if (result.error === RENEWAL_UNAVAILABLE) {
+        this.renewTimer = setTimeout(() => this.renewOpenSocket(token), this.renewRetryMs);
+        return;
+      }
+      this.recoverAuth();
     });
   }
 
@@ -135,7 +161,7 @@ export class LiveStore {
     if (this.seen.has(event.id)) return;
     this.remember(event.id);
     const last = this.state.lastEventId;
-    if (last === null || compareEventIds(event.id, last) > 0) {
+    if (isResumePoint(event.type) && (last === null || compareEventIds(event.id, last) > 0)) {
       this.state = { ...this.state, lastEventId: event.id };
       this.refreshAuth();
     }
@@ -260,6 +286,11 @@ export class LiveStore {
     if (this.offlineTimer) clearTimeout(this.offlineTimer);
     this.offlineTimer = null;
     this.clearRetryTimer();
+  }
+
+  private clearRenewTimer(): void {
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.renewTimer = null;
   }
 
   private clearRetryTimer(): void {

@@ -132,6 +132,13 @@ describe('ApiExceptionFilter', () => {
       });
     });
 
+    it('a query the server never answered (the client’s own limit) is a 503 that says so', () => {
+      const sent = answer(new QueryFailedError('SELECT 1', [], new Error('Query read timeout')));
+      expect(sent.status).toBe(503);
+      expect(sent.headers['Retry-After']).toBe('5');
+      expect(sent.body).toMatchObject({ code: 'database_timeout' });
+    });
+
     it('keeps a Retry-After already set', () => {
       expect(
         answer(new ServiceUnavailableException('Rate limits are unavailable'), { 'Retry-After': '9' })

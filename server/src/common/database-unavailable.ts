@@ -43,6 +43,9 @@ const DRIVER_MESSAGES = [
   /is not queryable$/,
 ];
 
+/** node-postgres' error when `query_timeout` (DATABASE_QUERY_TIMEOUT_MS) passed without an answer. */
+export const QUERY_READ_TIMEOUT = 'Query read timeout';
+
 interface ErrorLike {
   code?: unknown;
   message?: unknown;
@@ -66,6 +69,8 @@ export function databaseOutage(error: unknown, depth = 0): DatabaseOutage | null
       return 'unavailable';
     }
   }
+  // The client's own limit (DATABASE_QUERY_TIMEOUT_MS): the server did not answer in time.
+  if (e.message === QUERY_READ_TIMEOUT) return 'timeout';
   if (typeof e.message === 'string' && DRIVER_MESSAGES.some((pattern) => pattern.test(e.message as string))) {
     return 'unavailable';
   }

@@ -49,6 +49,19 @@ describe('loadConfig', () => {
       /OUTBOX_CLEANUP_EVERY_SECONDS/,
     );
   });
+
+  it('bounds the shutdown and a query without an answer, with defaults', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      SHUTDOWN_TIMEOUT_MS: 15_000,
+      DATABASE_QUERY_TIMEOUT_MS: 8_000,
+    });
+    expect(loadConfig({ ...valid, DATABASE_QUERY_TIMEOUT_MS: '0' }).DATABASE_QUERY_TIMEOUT_MS).toBe(0);
+    expect(() => loadConfig({ ...valid, SHUTDOWN_TIMEOUT_MS: '0' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+    expect(() => loadConfig({ ...valid, SHUTDOWN_TIMEOUT_MS: '15s' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+    expect(() => loadConfig({ ...valid, DATABASE_QUERY_TIMEOUT_MS: '-1' })).toThrow(
+      /DATABASE_QUERY_TIMEOUT_MS/,
+    );
+  });
 });
 
 describe('JWT_SECRET in production', () => {

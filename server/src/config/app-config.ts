@@ -25,6 +25,11 @@ const settings = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** The server ends a session left idle inside an open transaction this long, freeing its locks; 0: never. */
   DATABASE_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /**
+   * A query sent with no answer this long fails (503) and its connection is dropped: a frozen or
+   * cut-off server cannot enforce its own statement limit. 0: wait as long as the server lets it run.
+   */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(8_000),
   REDIS_URL: redisUrl,
   /** Prefix for every Redis key and pub/sub channel, so deployments (and test files) can share a Redis. */
   REDIS_PREFIX: z.string().min(1).default('whistle'),
@@ -72,6 +77,11 @@ const settings = z.object({
    */
   REPLAY_MAX_AGE_MINUTES: z.coerce.number().min(1).max(10_080).default(60),
   METRICS_PUSH_MS: z.coerce.number().int().min(1000).default(1000),
+  /**
+   * On SIGTERM or SIGINT a process finishes what it holds (HTTP requests, queue jobs) and exits; if
+   * that takes longer (a backing service that does not answer), it exits anyway after this long.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('256kb'),
   /** Browser origins besides the server's own that may call the API and open sockets (comma-separated). */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 
 /**
@@ -15,6 +16,11 @@ export interface DatabaseLimits {
   statementTimeoutMs?: number;
   /** PostgreSQL's `idle_in_transaction_session_timeout`: a stalled transaction cannot hold locks forever. */
   idleInTransactionTimeoutMs?: number;
+  /**
+   * The client's own limit: a query with no answer this long fails and its connection is closed.
+   * A frozen server, or one behind a dead link, cannot cancel a statement on its limit.
+   */
+  queryTimeoutMs?: number;
 }
 
 /** The one TypeORM configuration: schema changes only through migrations, never `synchronize`. */
@@ -39,6 +45,11 @@ export function typeormOptions(databaseUrl: string, limits: DatabaseLimits = {})
       ...(limits.idleInTransactionTimeoutMs
         ? { idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs }
         : {}),
+      ...(limits.queryTimeoutMs ? { query_timeout: limits.queryTimeoutMs, Client: BoundedClient } : {}),
+      // A connection whose peer vanished (a host gone, a link cut) is found out by TCP keepalive,
+      // after this long idle, rather than the system's default of hours.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     },
   };
 }
@@ -48,10 +59,12 @@ export function configuredLimits(config: {
   DATABASE_CONNECT_TIMEOUT_MS: number;
   DATABASE_STATEMENT_TIMEOUT_MS: number;
   DATABASE_IDLE_TX_TIMEOUT_MS: number;
+  DATABASE_QUERY_TIMEOUT_MS: number;
 }): DatabaseLimits {
   return {
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: config.DATABASE_IDLE_TX_TIMEOUT_MS,
+    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
   };
 }

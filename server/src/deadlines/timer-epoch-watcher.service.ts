@@ -8,6 +8,7 @@ import {
 import type IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Counter, Registry } from 'prom-client';
+import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PROMETHEUS_REGISTRY } from '../observability/prometheus-registry';
 import { redisClient } from '../queues/redis';
@@ -38,8 +39,7 @@ export class TimerEpochWatcher implements OnApplicationBootstrap, OnApplicationS
   private readonly lockKey: string;
   private readonly rebuilds: Counter<'reason'>;
   private redis: IORedis | undefined;
-  private interval: NodeJS.Timeout | undefined;
-  private checking = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly scheduler: DeadlineScheduler,
@@ -54,6 +54,12 @@ export class TimerEpochWatcher implements OnApplicationBootstrap, OnApplicationS
       labelNames: ['reason'],
       registers: [registry],
     });
+    this.task = new PeriodicTask({
+      name: 'deadline timer check',
+      everyMs: config.DEADLINE_TIMERS_CHECK_MS,
+      logger: this.logger,
+      run: () => this.checkOnce(),
+    });
   }
 
   /** Start-up: a restart loses no timer — every open dispatch's deadline is re-derived from PostgreSQL. */
@@ -61,43 +67,38 @@ export class TimerEpochWatcher implements OnApplicationBootstrap, OnApplicationS
     const redis = redisClient(this.config.REDIS_URL, 'deadline timer watch');
     this.redis = redis;
     await this.rebuild(redis, 'startup');
-    this.interval = setInterval(() => void this.check(), this.config.DEADLINE_TIMERS_CHECK_MS);
+    this.task.start();
     // Back after an outage: whether Redis kept its data is known at once, not a tick later.
-    redis.on('ready', () => void this.check());
+    redis.on('ready', () => void this.task.runNow());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.interval);
-    // A tick or reconnect after this finds no client and does nothing.
+  async onApplicationShutdown(): Promise<void> {
+    const stopped = this.task.stop();
+    // A reconnect after this finds no client and does nothing; a look in flight fails at once
+    // rather than waiting for a Redis that may be down.
     const redis = this.redis;
     this.redis = undefined;
     redis?.disconnect();
+    await stopped;
   }
 
-  /** One look for the epoch key; rebuilds when it is gone. Never runs twice at once in a process. */
-  async check(): Promise<void> {
+  /**
+   * One look for the epoch key; rebuilds when it is gone. Never runs twice at once in a process; a
+   * failure is retried by the next tick, and the key is only left in place by a rebuild that finished.
+   */
+  private async checkOnce(): Promise<void> {
     const redis = this.redis;
-    if (!redis || this.checking) return;
-    this.checking = true;
+    if (!redis) return;
+    if (await redis.exists(this.epochKey)) return;
+    const token = randomUUID();
+    if ((await redis.set(this.lockKey, token, 'PX', REBUILD_LOCK_MS, 'NX')) !== 'OK') return;
     try {
+      // Another worker may have rebuilt between the first look and the lock.
       if (await redis.exists(this.epochKey)) return;
-      const token = randomUUID();
-      if ((await redis.set(this.lockKey, token, 'PX', REBUILD_LOCK_MS, 'NX')) !== 'OK') return;
-      try {
-        // Another worker may have rebuilt between the first look and the lock.
-        if (await redis.exists(this.epochKey)) return;
-        this.logger.warn(
-          'Redis lost the deadline timers (epoch key gone): rebuilding them from the database',
-        );
-        await this.rebuild(redis, 'redis_lost');
-      } finally {
-        await redis.eval(DELETE_IF_EQUAL, 1, this.lockKey, token);
-      }
-    } catch (err) {
-      // The next tick tries again; the key is only left in place by a rebuild that finished.
-      this.logger.warn(`deadline timer check failed: ${(err as Error).message}`);
+      this.logger.warn('Redis lost the deadline timers (epoch key gone): rebuilding them from the database');
+      await this.rebuild(redis, 'redis_lost');
     } finally {
-      this.checking = false;
+      await redis.eval(DELETE_IF_EQUAL, 1, this.lockKey, token);
     }
   }
 

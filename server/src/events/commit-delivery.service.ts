@@ -3,17 +3,16 @@ import type { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { EventRecord } from './event.entity';
-import { createLiveEmitter, emitterBroadcast, emitUnclaimed } from './live-emitter';
+import { createLiveEmitter, emitterBroadcast, emitUnclaimed, type Broadcast } from './live-emitter';
 import { envelopeOf } from './live-envelope';
-import { LocalBroadcast, type Broadcast } from './local-broadcast';
 
 /**
- * The fast path: the process that committed a change emits its events at once — claim each id
- * with the same SET NX the delivery worker uses, then emit the claimed ones, through this
- * process's own socket server when it has one. It saves the relay's transaction and the queue hop
- * on every event. The outbox → queue → worker path still carries every event: it moves the
+ * The fast path: the process that committed a change emits its events at once — claims each id
+ * the way the delivery worker does, publishes the claimed ones and marks them done (see
+ * emitUnclaimed). It saves the relay's transaction and the queue hop on every event. The outbox → queue → worker path still carries every event: it moves the
  * deadline timers, and emits whatever this path did not (Redis down at commit, a crash right after
- * it). Its client fails fast, so an outage never holds up a request.
+ * it, or between claim and publish: the worker waits out such a claim). Its client fails fast, so
+ * an outage never holds up a request.
  *
  * Order: one connection answers in order, so a process emits its commits in commit order. Two
  * processes changing the same dispatch within the same millisecond could cross; events carry ids.
@@ -24,10 +23,7 @@ export class CommitDelivery implements OnApplicationShutdown {
   private readonly live: { emitter: Emitter; redis: IORedis };
   private readonly viaEmitter: Broadcast;
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly local: LocalBroadcast,
-  ) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.live = createLiveEmitter(config.REDIS_URL, config.REDIS_PREFIX, 'live fast path', {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
@@ -39,9 +35,9 @@ export class CommitDelivery implements OnApplicationShutdown {
   deliver(records: readonly EventRecord[]): void {
     if (records.length === 0 || this.live.redis.status !== 'ready') return;
     const deliveries = records.map((record) => ({ envelope: envelopeOf(record), rooms: record.rooms }));
-    const broadcast = this.local.get() ?? this.viaEmitter;
-    emitUnclaimed(this.live.redis, this.config.REDIS_PREFIX, deliveries, broadcast).catch((err: unknown) =>
-      this.logger.debug(`fast path skipped: ${err instanceof Error ? err.message : String(err)}`),
+    emitUnclaimed(this.live.redis, this.config.REDIS_PREFIX, deliveries, this.viaEmitter).catch(
+      (err: unknown) =>
+        this.logger.debug(`fast path skipped: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
 

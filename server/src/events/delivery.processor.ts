@@ -8,15 +8,21 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler.service';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { QUEUES } from '../queues/queue-names';
-import { createLiveEmitter, DELIVERED_TTL_SECONDS, emitterBroadcast, emitUnclaimed } from './live-emitter';
+import {
+  createLiveEmitter,
+  DELIVERED_TTL_SECONDS,
+  emitEveryEvent,
+  emitterBroadcast,
+  type Broadcast,
+} from './live-emitter';
 import type { Delivery, DeliveryJob } from './live-envelope';
-import { LocalBroadcast, type Broadcast } from './local-broadcast';
 
 /**
  * Takes relayed events through the steps that must not be missed: lets the deadline scheduler
  * follow each dispatch change once, then emits every event nobody has emitted yet — usually the
- * committing process already has (CommitDelivery); a Redis SET NX on the event id means nobody
- * receives one twice. Concurrency 1 keeps the events in commit order.
+ * committing process already has (CommitDelivery); a claim on each event id means nobody receives
+ * one twice, and one claimed by a process that died before publishing is emitted here once its
+ * claim runs out. Concurrency 1 keeps the events in commit order.
  */
 @Processor(QUEUES.live.name, { concurrency: 1 })
 export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdown {
@@ -27,7 +33,6 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deadlines: DeadlineScheduler,
-    private readonly local: LocalBroadcast,
     registry: JobHandlerRegistry,
   ) {
     super();
@@ -39,12 +44,7 @@ export class DeliveryProcessor extends WorkerHost implements OnApplicationShutdo
   async process(job: Job<DeliveryJob>): Promise<void> {
     const { deliveries } = job.data;
     await this.followOnce(deliveries);
-    await emitUnclaimed(
-      this.live.redis,
-      this.config.REDIS_PREFIX,
-      deliveries,
-      this.local.get() ?? this.viaEmitter,
-    );
+    await emitEveryEvent(this.live.redis, this.config.REDIS_PREFIX, deliveries, this.viaEmitter);
   }
 
   /**

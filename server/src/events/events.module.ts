@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeRecorder } from './change-recorder.service';
 import { CommitDelivery } from './commit-delivery.service';
 import { EventRecord } from './event.entity';
-import { LocalBroadcast } from './local-broadcast';
 import { OutboxEntry } from './outbox.entity';
 import { OutboxRelay } from './outbox-relay.service';
 
@@ -11,7 +10,7 @@ import { OutboxRelay } from './outbox-relay.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([EventRecord, OutboxEntry])],
-  providers: [ChangeRecorder, CommitDelivery, OutboxRelay, LocalBroadcast],
-  exports: [ChangeRecorder, OutboxRelay, LocalBroadcast],
+  providers: [ChangeRecorder, CommitDelivery, OutboxRelay],
+  exports: [ChangeRecorder, OutboxRelay],
 })
 export class EventsModule {}

@@ -1,8 +1,8 @@
 import { Emitter } from '@socket.io/redis-emitter';
+import type { LiveEvent } from '@whistle/shared';
 import type IORedis from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { logPublishFailures, redisClient } from '../queues/redis';
-import type { Broadcast } from './local-broadcast';
 import type { Delivery } from './live-envelope';
 
 /** The socket.io adapter's channel prefix; the gateway's Redis adapter uses the same key. */
@@ -17,13 +17,20 @@ export function socketIoKey(redisPrefix: string): string {
 export const REPLAYING_ROOM = 'replaying';
 
 /**
- * Set (NX) by whoever emits an event first — the committing process or the delivery worker — so
- * nobody receives an event twice. Kept a week: longer than any outbox row waits for Redis.
+ * The claim on an event's delivery. Whoever emits an event first — the committing process or the
+ * delivery worker — claims it `pending` (SET NX, short-lived), publishes it, then marks it `done`
+ * (kept a week: longer than any outbox row waits for Redis). Nobody receives an event twice, and
+ * a claimer that dies between claim and publish loses nothing: its claim runs out and the worker,
+ * which waits for every claim to be done, emits the event itself.
  */
 function deliveredKey(redisPrefix: string, eventId: string): string {
   return `${redisPrefix}:delivered:${eventId}`;
 }
 
+const PENDING = 'pending';
+const DONE = 'done';
+/** Long enough for a publish round trip under load; short enough that the worker's wait is brief. */
+export const PENDING_CLAIM_TTL_MS = 5_000;
 export const DELIVERED_TTL_SECONDS = 7 * 86_400;
 
 /** Emits to socket.io rooms through Redis, from any process: the worker role has no socket server. */
@@ -37,7 +44,14 @@ export function createLiveEmitter(
   return { emitter: new Emitter(redis, { key: socketIoKey(redisPrefix) }), redis };
 }
 
-/** Broadcasts through a Redis emitter: for processes without a socket server of their own. */
+/** Sends one event to rooms on every API process (a PUBLISH on the emitter's Redis connection). */
+export type Broadcast = (rooms: readonly string[], envelope: LiveEvent) => void;
+
+/**
+ * Broadcasts through a Redis emitter. Always the emitter, even in a process with a socket server:
+ * its PUBLISH goes out on the connection that then marks the claim done, so Redis sees the publish
+ * before the mark — through the socket server's adapter (another connection) it might not.
+ */
 export function emitterBroadcast(emitter: Emitter): Broadcast {
   return (rooms, envelope) =>
     emitter
@@ -47,23 +61,56 @@ export function emitterBroadcast(emitter: Emitter): Broadcast {
 }
 
 /**
- * Claims each event (SET NX on its delivered key) on `redis`, then broadcasts the ones this caller
- * claimed to their rooms. Claim first: a batch run twice reaches nobody twice. Rejects on the
- * first claim error, after broadcasting the events claimed before it.
+ * Claims each event (`pending`, SET NX) on `redis`, publishes the ones this caller claimed through
+ * `broadcast` (an emitter on the same connection), then marks them `done`. Returns the events
+ * someone else has claimed but not yet marked done. Rejects on a Redis error: events left
+ * `pending` by it are emitted by the worker once their claim runs out.
  */
 export async function emitUnclaimed(
   redis: IORedis,
   redisPrefix: string,
   deliveries: readonly Delivery[],
   broadcast: Broadcast,
-): Promise<void> {
+): Promise<Delivery[]> {
+  const key = (d: Delivery) => deliveredKey(redisPrefix, d.envelope.id);
   const claims = redis.pipeline();
-  for (const { envelope } of deliveries)
-    claims.set(deliveredKey(redisPrefix, envelope.id), '1', 'EX', DELIVERED_TTL_SECONDS, 'NX');
+  for (const d of deliveries) claims.set(key(d), PENDING, 'PX', PENDING_CLAIM_TTL_MS, 'NX', 'GET');
   const results = (await claims.exec()) ?? [];
-  deliveries.forEach(({ envelope, rooms }, i) => {
-    const [err, claimed] = results[i] ?? [null, null];
+  const claimed: Delivery[] = [];
+  const elsewhere: Delivery[] = [];
+  deliveries.forEach((d, i) => {
+    const [err, previous] = results[i] ?? [null, null];
     if (err) throw err;
-    if (claimed === 'OK' && rooms.length > 0) broadcast(rooms, envelope);
+    // SET … NX GET answers the value it found (nothing set), or null when it set ours.
+    if (previous === null) claimed.push(d);
+    else if (previous === PENDING) elsewhere.push(d);
   });
+  if (claimed.length === 0) return elsewhere;
+  for (const { envelope, rooms } of claimed) if (rooms.length > 0) broadcast(rooms, envelope);
+  const marks = redis.pipeline();
+  for (const d of claimed) marks.set(key(d), DONE, 'EX', DELIVERED_TTL_SECONDS, 'XX');
+  await marks.exec();
+  return elsewhere;
+}
+
+/**
+ * The worker's delivery: emits what nobody has, then waits for events claimed elsewhere until
+ * they are done — or, when their claimer died before publishing, until the claim runs out, and
+ * emits them itself. Rejects if a claim stays pending past twice its lifetime (the job retries).
+ */
+export async function emitEveryEvent(
+  redis: IORedis,
+  redisPrefix: string,
+  deliveries: readonly Delivery[],
+  broadcast: Broadcast,
+  pollMs = 100,
+): Promise<void> {
+  const giveUpAt = Date.now() + 2 * PENDING_CLAIM_TTL_MS;
+  let waiting = await emitUnclaimed(redis, redisPrefix, deliveries, broadcast);
+  while (waiting.length > 0) {
+    if (Date.now() > giveUpAt)
+      throw new Error(`${waiting.length} events stayed claimed without being published`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    waiting = await emitUnclaimed(redis, redisPrefix, waiting, broadcast);
+  }
 }

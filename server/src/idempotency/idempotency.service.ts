@@ -1,5 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../common/periodic-task';
+import { deleteInLockedBatches } from '../database/locked-batch-delete';
 import type { IdempotencyClaim } from './idempotency-context';
 
 /** How long a key is remembered; a repeat after this runs as a new request. */
@@ -7,6 +9,10 @@ export const IDEMPOTENCY_RETENTION_HOURS = 24;
 /** An in-flight claim whose process died is taken over after this (uploads and sharp included). */
 const LEASE_SECONDS = 60;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
+/** Rows per DELETE of the sweep, so that a day's backlog never locks the table for long. */
+const SWEEP_BATCH = 1000;
+/** Names the advisory lock that lets one process at a time sweep (every role keeps keys). */
+const SWEEP_LOCK = 'whistle:idempotency-sweep';
 
 export type ClaimOutcome =
   /** This request holds the key now: run it, then `complete` or `release`. */
@@ -34,22 +40,27 @@ interface StoredRow {
 /**
  * Owns idempotency_keys. A key is claimed by inserting its row first (the primary key decides
  * between two nodes: only one insert wins), the answer is stored when the request has finished, and
- * rows older than the retention are swept every hour (and count as absent before the sweep).
+ * rows older than the retention are swept every hour by one process at a time (and count as absent
+ * before the sweep). A missed sweep only keeps rows longer.
  */
 @Injectable()
 export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(IdempotencyService.name);
-  private sweepTimer?: NodeJS.Timeout;
+  private readonly sweeper = new PeriodicTask({
+    name: 'idempotency sweep',
+    everyMs: SWEEP_EVERY_MS,
+    logger: this.logger,
+    run: (signal) => this.sweep(signal),
+  });
 
   constructor(private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
-    this.sweepTimer.unref();
+    this.sweeper.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.sweepTimer);
+  onModuleDestroy(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   async claim(claim: IdempotencyClaim, fingerprint: string): Promise<ClaimOutcome> {
@@ -116,19 +127,22 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Deletes records past the retention; returns how many. */
-  async sweep(): Promise<number> {
-    try {
-      const [, count] = await this.dataSource.query<[unknown, number]>(
-        `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
-        [IDEMPOTENCY_RETENTION_HOURS],
-      );
-      return count;
-    } catch (err) {
-      // A missed sweep only keeps rows longer; claims already treat them as absent.
-      this.logger.warn(`idempotency sweep failed: ${String(err)}`);
-      return 0;
-    }
+  /** Deletes records past the retention, in batches, unless another process is at it; returns how many. */
+  async sweep(signal?: AbortSignal): Promise<number> {
+    const { deleted } = await deleteInLockedBatches(this.dataSource, {
+      lock: SWEEP_LOCK,
+      // ctid: the table's key has four columns. The age is checked again on the row itself: one
+      // taken over by a new claim since its batch was chosen (tryInsert renews created_at) stays.
+      sql: `DELETE FROM idempotency_keys
+             WHERE ctid = ANY(ARRAY(
+                     SELECT ctid FROM idempotency_keys
+                      WHERE created_at < now() - make_interval(hours => $1) LIMIT $2))
+               AND created_at < now() - make_interval(hours => $1)`,
+      params: [IDEMPOTENCY_RETENTION_HOURS],
+      batchSize: SWEEP_BATCH,
+      signal,
+    });
+    return deleted;
   }
 
   /**

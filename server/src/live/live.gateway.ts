@@ -1,4 +1,4 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import {
   WebSocketGateway,
   WebSocketServer,
@@ -15,7 +15,6 @@ import { SocketGauge } from '../observability/socket-gauge';
 import { UsersService } from '../users/users.service';
 import { EventReplay } from './event-replay.service';
 import { REPLAYING_ROOM } from '../events/live-emitter';
-import { LocalBroadcast } from '../events/local-broadcast';
 import { sessionRoom, type LiveServer, type LiveSocket } from './live-socket';
 import { SessionSweeper } from './session-sweeper.service';
 import { armExpiry, clearExpiry } from './socket-expiry';
@@ -37,7 +36,7 @@ function isEventId(value: unknown): value is string {
  * events.
  */
 @WebSocketGateway()
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(LiveGateway.name);
   @WebSocketServer() server: LiveServer;
 
@@ -46,20 +45,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly users: UsersService,
     private readonly replay: EventReplay,
     private readonly gauge: SocketGauge,
-    private readonly local: LocalBroadcast,
     private readonly sweeper: SessionSweeper,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.sweeper.attach(server);
-    // The envelope's type names the event; the union is checked where the envelope was built.
-    const untyped = server as unknown as Server;
-    this.local.attach((rooms, e) =>
-      untyped
-        .to([...rooms])
-        .except(REPLAYING_ROOM)
-        .emit(e.type, e),
-    );
     server.use((socket, next) => {
       const auth = socket.handshake.auth as { token?: unknown; lastEventId?: unknown };
       const lastEventId = auth.lastEventId;
@@ -84,11 +74,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /**
-   * Shutdown closes the socket server's Redis clients before the queue workers stop; a deadline
-   * firing in between must not publish through them.
+   * Shutdown: every connection is dropped at the transport, which socket.io clients answer by
+   * reconnecting by themselves with their last event id — to another API process, this one's
+   * listener being closed already. (A server-side disconnect would tell them not to come back.)
    */
-  onModuleDestroy(): void {
-    this.local.detach();
+  closeConnections(): void {
+    (this.server as unknown as Server).engine.close();
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {

@@ -8,15 +8,19 @@ import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { socketIoKey } from '../events/live-emitter';
 import { socketOriginAllowed } from './socket-origin';
+import { resyncAfterResubscribe, type SubscriberResync } from './subscriber-resync';
 
 /**
  * socket.io on the Redis adapter, so rooms span every API process and the worker's emitter reaches
- * them all. (The adapter has no connection-state recovery; missed events are replayed from the log.)
+ * them all. (The adapter has no connection-state recovery; missed events are replayed from the log,
+ * and after the subscriber was cut off the local sockets are sent to replay: subscriber-resync.ts.)
  */
 export class RedisIoAdapter extends IoAdapter {
   private readonly adapter: ReturnType<typeof createAdapter>;
   private readonly clients: IORedis[];
   private readonly corsOrigins: readonly string[];
+  private readonly servers: Server[] = [];
+  private readonly resync: SubscriberResync;
 
   constructor(app: INestApplicationContext, config: AppConfig) {
     super(app);
@@ -28,6 +32,7 @@ export class RedisIoAdapter extends IoAdapter {
     const sub = redisClient(config.REDIS_URL, 'socket.io subscriber');
     this.clients = [pub, sub];
     this.adapter = createAdapter(pub, sub, { key: socketIoKey(config.REDIS_PREFIX) });
+    this.resync = resyncAfterResubscribe(sub, () => this.closeLocalConnections());
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -40,10 +45,25 @@ export class RedisIoAdapter extends IoAdapter {
       maxHttpBufferSize: 16 * 1024,
     }) as Server;
     server.adapter(this.adapter);
+    this.servers.push(server);
     return server;
   }
 
+  /**
+   * Each engine.io connection is closed at its transport (not `engine.close()`, which would also
+   * shut the listener): clients see 'transport close' and reconnect, unlike after a socket.io
+   * disconnect. Returns how many were closed.
+   */
+  private closeLocalConnections(): number {
+    const connections = new Set(
+      this.servers.flatMap((s) => [...s.of('/').sockets.values()].map((socket) => socket.conn)),
+    );
+    for (const connection of connections) connection.close();
+    return connections.size;
+  }
+
   override async close(server: Server): Promise<void> {
+    this.resync.stop();
     await super.close(server);
     await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
   }

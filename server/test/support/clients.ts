@@ -124,3 +124,50 @@ export function reconnect(baseUrl: string, token: string, lastEventId: string): 
     socket.once('connect_error', (err) => reject(err));
   });
 }
+
+/**
+ * A client as the dashboard runs it: it reconnects by itself (socket.io's default) and resumes
+ * from the last event it has, so each reconnect replays what it missed.
+ */
+export class ResumingRecorder extends Recorder {
+  readonly disconnects: string[] = [];
+  /** How many events it had received when each of its connections opened. */
+  readonly eventsAtConnect: number[] = [];
+
+  /** `resume.from` is kept at the newest event id, where the next connection resumes. */
+  constructor(socket: LiveClient, resume: { from: string | null }) {
+    super(socket);
+    socket.on('connect', () => this.eventsAtConnect.push(this.events.length));
+    socket.on('disconnect', (reason) => this.disconnects.push(reason));
+    socket.on('replay.done', (done) => (resume.from = done.lastEventId ?? resume.from));
+    socket.onAny((type: string, event: LiveEvent) => {
+      if (type !== 'replay.done' && type !== 'replay.truncated') resume.from = event.id;
+    });
+  }
+}
+
+/**
+ * Connects a client that reconnects and resumes by itself; resolves once connected. `lastEventId`:
+ * where its views were loaded, so that even its first reconnect has a point to resume from.
+ */
+export function connectResuming(
+  baseUrl: string,
+  token: string,
+  lastEventId: string | null = null,
+): Promise<ResumingRecorder> {
+  const resume = { from: lastEventId };
+  const socket: LiveClient = io(baseUrl, {
+    // Asked on every (re)connect, so it always carries the newest resume point.
+    auth: (send) => send(resume.from ? { token, lastEventId: resume.from } : { token }),
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  const recorder = new ResumingRecorder(socket, resume);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(recorder));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}

@@ -98,6 +98,15 @@ export const rooms = {
   user: (id: string) => `user:${id}`,
 } as const;
 
+/**
+ * Events a client may resume from: those of the event log. `metrics.updated` is pushed beside the
+ * log with an id taken from its sequence, so its id can be newer than log events still on their
+ * way; resuming from it would skip them.
+ */
+export function isResumePoint(type: LiveEventType): boolean {
+  return type !== 'metrics.updated';
+}
+
 /** Compares two event ids (decimal bigint strings). */
 export function compareEventIds(a: string, b: string): number {
   if (a.length !== b.length) return a.length - b.length;

@@ -1,5 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { DepartmentView, IncidentView, TimerRule } from '@whistle/shared';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  type DepartmentView,
+  type IncidentView,
+  type TimerRule,
+} from '@whistle/shared';
 import { deskUser, fakeFetch, renderSignedIn } from '../desk/desk-test-utils';
 import { WhistleDialog } from './WhistleDialog';
 
@@ -22,16 +28,25 @@ const incident = {
   status: 'registered',
 } as IncidentView;
 
-function setup() {
+type Answer = [number, unknown];
+const created: Answer = [201, { id: 'w1' }];
+
+/** `answerPost(n)` answers the n-th whistle POST (from 1); by default each one is created. */
+function setup(answerPost: (n: number) => Answer = () => created) {
+  let posts = 0;
   const fetchMock = fakeFetch((method, path) => {
     if (method === 'GET' && path === '/api/departments') return [200, departments];
     if (method === 'GET' && path === '/api/timer-rules') return [200, rules];
-    if (method === 'POST' && path === '/api/incidents/inc-1/whistles') return [201, { id: 'w1' }];
+    if (method === 'POST' && path === '/api/incidents/inc-1/whistles') return answerPost(++posts);
     return undefined;
   });
   const onClose = jest.fn();
   renderSignedIn(<WhistleDialog incident={incident} onClose={onClose} />, deskUser('street_operator'));
-  return { fetchMock, onClose };
+  const keysSent = () =>
+    fetchMock.mock.calls
+      .filter(([, init]) => init?.method === 'POST')
+      .map(([, init]) => (init?.headers as Record<string, string>)[IDEMPOTENCY_KEY_HEADER]);
+  return { fetchMock, onClose, keysSent };
 }
 
 describe('whistle dialog', () => {
@@ -74,5 +89,42 @@ describe('whistle dialog', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(JSON.parse(post?.[1]?.body as string)).toEqual({ type: 'tough', departmentIds: ['id-xf'] });
+  });
+});
+
+describe('whistle dialog: a retried submit', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  /** The whistle POST fails once with a 503 (the answer lost to an outage), then succeeds. */
+  const failingOnce = (n: number): Answer =>
+    n === 1 ? [503, { statusCode: 503, error: 'Service Unavailable', message: '数据库暂不可用' }] : created;
+
+  it('carries the same Idempotency-Key as the failed one, so the server blows it once', async () => {
+    const { onClose, keysSent } = setup(failingOnce);
+    await screen.findByTestId('whistle-dept-chengguan');
+    fireEvent.click(screen.getByTestId('whistle-submit'));
+    await waitFor(() => expect(keysSent()).toHaveLength(1));
+    await screen.findByRole('alert');
+    expect(onClose).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByTestId('whistle-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const [first, retry] = keysSent();
+    expect(first).toMatch(IDEMPOTENCY_KEY_PATTERN);
+    expect(retry).toBe(first);
+  });
+
+  it('carries a new key once the whistle was changed: that is another request', async () => {
+    const { onClose, keysSent } = setup(failingOnce);
+    await screen.findByTestId('whistle-dept-chengguan');
+    fireEvent.click(screen.getByTestId('whistle-submit'));
+    await screen.findByRole('alert');
+
+    fireEvent.change(screen.getByTestId('whistle-type'), { target: { value: 'emergency' } });
+    fireEvent.click(screen.getByTestId('whistle-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const [first, changed] = keysSent();
+    expect(changed).toMatch(IDEMPOTENCY_KEY_PATTERN);
+    expect(changed).not.toBe(first);
   });
 });

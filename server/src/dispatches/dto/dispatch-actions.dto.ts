@@ -28,6 +28,7 @@ import {
   type VerifyRequest,
   type WhistleType,
 } from '@whistle/shared';
+import { PageLimit } from '../../common/page-limit';
 import { LngLatDto } from '../../common/lnglat.dto';
 
 export class ArriveDto implements ArriveRequest {
@@ -95,11 +96,5 @@ export class ListDispatchesDto {
   @IsIn(DISPATCH_STATUSES, { each: true })
   status?: DispatchStatus[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() incidentId?: string;
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
+  @PageLimit({ default: 100 }) limit?: number;
 }

@@ -20,6 +20,7 @@ import {
   type ListIncidentsQuery,
   type Priority,
 } from '@whistle/shared';
+import { PageLimit } from '../../common/page-limit';
 
 const NUMBER = '-?\\d+(\\.\\d+)?';
 
@@ -54,13 +55,7 @@ export class ListIncidentsDto implements ListIncidentsQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
+  @PageLimit({ default: 50 }) limit?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }

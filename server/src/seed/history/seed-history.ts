@@ -87,6 +87,7 @@ export function historyConfig(env: NodeJS.ProcessEnv): AppConfig {
       // The API's statement limits are for requests; the history's bulk rewrites may run longer.
       DATABASE_STATEMENT_TIMEOUT_MS: '0',
       DATABASE_IDLE_TX_TIMEOUT_MS: '0',
+      DATABASE_QUERY_TIMEOUT_MS: '0',
       PROCESS_ROLE: 'api',
       LOG_LEVEL: 'warn',
     });

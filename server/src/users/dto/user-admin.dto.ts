@@ -23,6 +23,7 @@ import {
   type Role,
   type UpdateUserRequest,
 } from '@whistle/shared';
+import { PageLimit } from '../../common/page-limit';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -77,13 +78,7 @@ export class ListUsersQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
+  @PageLimit() limit?: number;
   @ApiPropertyOptional({ minimum: 1 })
   @IsOptional()
   @Type(() => Number)
