@@ -13,24 +13,25 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { rooms } from '@whistle/shared';
 import { migrate } from '@whistle/server/dist/database/migrate';
 import { typeormOptions } from '@whistle/server/dist/database/typeorm-options';
-import { DEMO_PASSWORD, seedReference, type SeedResult } from '@whistle/server/dist/seed/seed';
-import { commit, option } from '../lib/cli';
+import { DEMO_PASSWORD, seedReference } from '@whistle/server/dist/seed/seed';
+import { option } from '../lib/cli';
 import { sleep } from '../lib/clock';
 import { Cluster } from '../lib/cluster';
 import { PrivatePostgres } from '../lib/private-postgres';
 import { PrivateRedis } from '../lib/private-redis';
 import { BENCH_JWT_SECRET } from '../lib/server';
 import { gridPerStreet } from '../lib/world';
-import { audit, type Audit } from './audit';
-import { FULL_SCHEDULE, inject, SHORT_SCHEDULE, type FaultOutcome, type FaultTargets } from './faults';
+import { audit } from './audit';
+import { drain } from './drain';
+import { inject, type FaultOutcome, type FaultTargets } from './faults';
 import { Caller } from './http';
 import { Probe } from './probe';
+import { APIS, PORT, PROFILES, SLOW_ACCEPT_MINUTES, WORKERS } from './profile';
 import {
   SLOW_PRIORITY,
   WHISTLE_TYPE,
@@ -39,48 +40,9 @@ import {
   type LogLine,
   type ScreenSpec,
 } from './protocol';
-import { faultRows, passed, printTable, totalsOf } from './report';
-
-interface RunProfile {
-  name: 'full' | 'short';
-  streets: number;
-  departments: number;
-  whistleEveryMs: number;
-  slowShare: number;
-  warmupSeconds: number;
-  /** Between one fault's recovery and the next fault. */
-  gapSeconds: number;
-  schedule: typeof FULL_SCHEDULE;
-}
-
-const PROFILES: Record<'full' | 'short', RunProfile> = {
-  full: {
-    name: 'full',
-    streets: 6,
-    departments: 6,
-    whistleEveryMs: 4_000,
-    slowShare: 0.3,
-    warmupSeconds: 20,
-    gapSeconds: 12,
-    schedule: FULL_SCHEDULE,
-  },
-  short: {
-    name: 'short',
-    streets: 4,
-    departments: 4,
-    whistleEveryMs: 4_000,
-    slowShare: 0.4,
-    warmupSeconds: 10,
-    gapSeconds: 5,
-    schedule: SHORT_SCHEDULE,
-  },
-};
-
-/** The one-minute accept deadline the slow share of the traffic is left to miss. */
-const SLOW_ACCEPT_MINUTES = 1;
-const PORT = Number(process.env.CHAOS_PORT ?? 3970);
-const APIS = 3;
-const WORKERS = 2;
+import { passed } from './report';
+import { writeResults } from './results';
+import { planScreens } from './screens';
 
 const say = (text: string) => console.log(`${new Date().toISOString().slice(11, 19)}  ${text}`);
 
@@ -258,7 +220,7 @@ async function main(): Promise<void> {
     say(
       `quiet: waiting for the last accept deadlines (until ${deadlineCutoff.toISOString().slice(11, 19)}) and the outbox`,
     );
-    const lastEventId = await drain(db, deadlineCutoff);
+    const lastEventId = await drain(db, deadlineCutoff, say);
     for (const child of loads) child.send({ type: 'finish' });
     await Promise.all(loads.map((child) => nextMessage(child, 'finished')));
     probe.close();
@@ -274,7 +236,7 @@ async function main(): Promise<void> {
     );
     officerOf.set('probe', world.probe.departmentId);
     const result = await audit({ db, lines, screens, officerOf, watermark, lastEventId, deadlineCutoff });
-    report(profile, outcomes, result, out);
+    writeResults(profile, outcomes, result, out);
     process.exitCode = passed(result, outcomes) ? 0 : 1;
   } finally {
     probe?.close();
@@ -284,125 +246,6 @@ async function main(): Promise<void> {
     await redis.stop();
     await postgres.destroy();
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-interface PlannedScreen extends ScreenSpec {
-  /** The department an officer screen belongs to (working or watching). */
-  department?: string;
-}
-
-/** Who is on screen: streets raising whistles, two officers a department, two district screens, the probe. */
-function planScreens(
-  seed: SeedResult,
-  profile: RunProfile,
-  grids: Map<string, { lng: number; lat: number }>,
-) {
-  const { ids } = seed;
-  const userId = (username: string) => {
-    const id = ids.users[username];
-    if (!id) throw new Error(`the demo seed has no user ${username}`);
-    return id;
-  };
-  const streetCodes = Object.keys(ids.streets).filter((code) => grids.has(ids.streets[code]));
-  const departmentCodes = Object.keys(ids.departments).filter((code) => ids.users[`dept.${code}`]);
-  if (streetCodes.length < profile.streets + 1 || departmentCodes.length < profile.departments + 1)
-    throw new Error('the demo district has too few streets or departments for this run');
-  const point = (code: string) => {
-    const g = grids.get(ids.streets[code]) as { lng: number; lat: number };
-    return { lng: g.lng, lat: g.lat };
-  };
-  const screens: PlannedScreen[] = [];
-  for (const code of streetCodes.slice(0, profile.streets)) {
-    const username = `street.${code}`;
-    screens.push({
-      name: username,
-      username,
-      rooms: [rooms.user(userId(username)), rooms.street(ids.streets[code])],
-      work: { kind: 'street', location: point(code) },
-    });
-  }
-  const departmentIds: string[] = [];
-  for (const code of departmentCodes.slice(0, profile.departments)) {
-    const username = `dept.${code}`;
-    const departmentId = ids.departments[code];
-    departmentIds.push(departmentId);
-    const officerRooms = [rooms.user(userId(username)), rooms.dept(departmentId)];
-    screens.push(
-      {
-        name: `officer.${code}.1`,
-        username,
-        rooms: officerRooms,
-        work: { kind: 'officer', departmentId },
-        department: departmentId,
-      },
-      {
-        name: `officer.${code}.2`,
-        username,
-        rooms: officerRooms,
-        work: { kind: 'watch' },
-        department: departmentId,
-      },
-    );
-  }
-  for (const n of [1, 2]) {
-    screens.push({
-      name: `district.${n}`,
-      username: 'district.operator',
-      rooms: [rooms.user(userId('district.operator')), rooms.district(ids.district)],
-      work: { kind: 'watch' },
-    });
-  }
-  const probeStreet = streetCodes[profile.streets];
-  const probeDepartment = departmentCodes[profile.departments];
-  const probeOfficer = `dept.${probeDepartment}`;
-  return {
-    screens,
-    departmentIds,
-    probe: {
-      street: `street.${probeStreet}`,
-      officer: probeOfficer,
-      location: point(probeStreet),
-      departmentId: ids.departments[probeDepartment],
-      rooms: [rooms.user(userId(probeOfficer)), rooms.dept(ids.departments[probeDepartment])],
-    },
-  };
-}
-
-/**
- * Waits until every accept deadline due before the cutoff has fired (or two minutes past it), the
- * outbox has relayed everything and no new event appeared for five seconds. Returns the newest id.
- */
-async function drain(db: DataSource, cutoff: Date): Promise<string> {
-  const giveUp = cutoff.getTime() + 120_000;
-  for (;;) {
-    await sleep(1_000);
-    if (Date.now() < cutoff.getTime() + 5_000) continue;
-    const [{ unfired }] = await db.query<{ unfired: number }[]>(
-      `SELECT count(*)::int AS unfired FROM dispatches d
-        WHERE d.accept_by < $1 AND d.accepted_at IS NULL AND 'accept' <> ALL (d.overdue_stages)`,
-      [cutoff],
-    );
-    if (unfired === 0 || Date.now() > giveUp) {
-      if (unfired > 0)
-        say(`  ${unfired} accept deadlines due before the cutoff have not fired; auditing anyway`);
-      break;
-    }
-  }
-  let last = '';
-  let quietSince = Date.now();
-  for (;;) {
-    const [{ newest, unrelayed }] = await db.query<{ newest: string; unrelayed: number }[]>(
-      `SELECT coalesce(max(id), 0)::text AS newest, (SELECT count(*) FROM outbox WHERE relayed_at IS NULL)::int AS unrelayed FROM events`,
-    );
-    if (newest !== last || unrelayed > 0) {
-      last = newest;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince >= 5_000 || Date.now() > giveUp + 60_000) {
-      say(`  quiet at event #${last}`);
-      return last;
-    }
-    await sleep(500);
   }
 }
 
@@ -433,70 +276,6 @@ function readLines(file: string): LogLine[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LogLine);
-}
-
-function report(profile: RunProfile, outcomes: FaultOutcome[], result: Audit, out: string): void {
-  const rows = faultRows(outcomes, result.findings);
-  const totals = totalsOf(result);
-  console.log('');
-  printTable(rows);
-  console.log('');
-  console.log(
-    `${result.whistles} whistles, ${result.dispatches} dispatches, ${result.requests} requests ` +
-      `(${result.retried} refused or 502/503/504, retried with the same key), ${result.eventsReceived} events received, ` +
-      `${result.reconnects} reconnects, ${result.truncatedReplays} truncated replays; ` +
-      `${result.deadlinesDue} accept deadlines passed, outbox undelivered ${result.outboxUndelivered}`,
-  );
-  for (const message of result.workErrors.slice(0, 10)) console.log(`  work error: ${message}`);
-  for (const text of result.examples) console.log(`  ${text}`);
-  const ok = passed(result, outcomes);
-  console.log(ok ? 'PASSED: every count is 0 and every fault recovered' : 'FAILED: see the counts above');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(
-    out,
-    `${JSON.stringify(
-      {
-        profile: profile.name,
-        commit: commit(),
-        finished_at: new Date().toISOString(),
-        machine: { cores: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30) },
-        cluster: { apis: APIS, workers: WORKERS },
-        load: {
-          streets: profile.streets,
-          departments: profile.departments,
-          whistle_every_ms: profile.whistleEveryMs,
-          slow_share: profile.slowShare,
-          slow_accept_minutes: SLOW_ACCEPT_MINUTES,
-        },
-        passed: ok,
-        totals: {
-          whistles: result.whistles,
-          dispatches: result.dispatches,
-          requests: result.requests,
-          retried: result.retried,
-          events_received: result.eventsReceived,
-          reconnects: result.reconnects,
-          truncated_replays: result.truncatedReplays,
-          deadlines_due: result.deadlinesDue,
-          ...totals,
-        },
-        work_errors: result.workErrors,
-        faults: rows,
-        injections: outcomes.map((o) => ({
-          kind: o.kind,
-          target: o.target,
-          injected_at: new Date(o.injectedAt).toISOString(),
-          down_s: Math.round((o.restoredAt - o.injectedAt) / 100) / 10,
-          exited_after_s: o.exitedAfterMs === null ? null : Math.round(o.exitedAfterMs / 100) / 10,
-          process_back_s: o.processBackMs === null ? null : Math.round(o.processBackMs / 100) / 10,
-          recovery_s: Number.isFinite(o.recoveryMs) ? Math.round(o.recoveryMs / 100) / 10 : null,
-        })),
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`written to ${out}`);
 }
 
 main().catch((err: unknown) => {
