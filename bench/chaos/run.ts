@@ -19,6 +19,7 @@ import { DataSource } from 'typeorm';
 import { migrate } from '@whistle/server/dist/database/migrate';
 import { typeormOptions } from '@whistle/server/dist/database/typeorm-options';
 import { DEMO_PASSWORD, seedReference } from '@whistle/server/dist/seed/seed';
+import { nextMessage } from '../lib/children';
 import { option } from '../lib/cli';
 import { sleep } from '../lib/clock';
 import { Cluster } from '../lib/cluster';
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
         loads.push(child);
-        const started = nextMessage(child, 'started');
+        const started = nextMessage<LoadMessage>(child, 'started');
         child.send({
           type: 'start',
           url: cluster?.url ?? '',
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
     );
     const lastEventId = await drain(db, deadlineCutoff, say);
     for (const child of loads) child.send({ type: 'finish' });
-    await Promise.all(loads.map((child) => nextMessage(child, 'finished')));
+    await Promise.all(loads.map((child) => nextMessage<LoadMessage>(child, 'finished')));
     probe.close();
     probe = null;
     await cluster.stop();
@@ -257,18 +258,6 @@ function probeAnswers(log: LogLine[], since: number): string | null {
   for (const l of tried)
     if (l.k === 'req') counts.set(`${l.op} ${l.status}`, (counts.get(`${l.op} ${l.status}`) ?? 0) + 1);
   return [...counts].map(([answer, n]) => `${answer}×${n}`).join(', ');
-}
-
-function nextMessage(child: ChildProcess, type: LoadMessage['type']): Promise<LoadMessage> {
-  return new Promise((resolvePromise, reject) => {
-    const onMessage = (m: LoadMessage) => {
-      if (m.type !== type) return;
-      child.off('message', onMessage);
-      resolvePromise(m);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`a load process exited (${code}) before '${type}'`)));
-  });
 }
 
 function readLines(file: string): LogLine[] {

@@ -10,7 +10,8 @@ function spawnLoad(name: 'listener' | 'poster'): ChildProcess {
   });
 }
 
-function next<T>(child: ChildProcess, type: string): Promise<T> {
+/** The child's next message of `type`; rejects if the child exits first. */
+export function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (m: { type: string }) => {
       if (m.type !== type) return;
@@ -42,7 +43,7 @@ export class Listeners {
     const children = Array.from({ length: Math.max(1, processes) }, () => spawnLoad('listener'));
     const replies = children.map((child, i) => {
       const mine = auths.filter((_, j) => j % children.length === i);
-      const reply = next<Extract<ListenerMessage, { type: 'connected' }>>(child, 'connected');
+      const reply = nextMessage<Extract<ListenerMessage, { type: 'connected' }>>(child, 'connected');
       child.send({ type: 'connect', auths: mine, ...spec } satisfies ListenerConnect);
       return reply;
     });
@@ -60,7 +61,7 @@ export class Listeners {
   async collect(): Promise<{ receipts: Receipt[]; disconnects: number }> {
     const all = await Promise.all(
       this.children.map((child) => {
-        const reply = next<Extract<ListenerMessage, { type: 'receipts' }>>(child, 'receipts');
+        const reply = nextMessage<Extract<ListenerMessage, { type: 'receipts' }>>(child, 'receipts');
         child.send({ type: 'collect' });
         return reply;
       }),
@@ -94,7 +95,7 @@ export async function post(
   const results = await Promise.all(
     Array.from({ length: n }, (_, i) => {
       const child = spawnLoad('poster');
-      const reply = next<PosterMessage>(child, 'done');
+      const reply = nextMessage<PosterMessage>(child, 'done');
       child.send({
         type: 'run',
         url: run.url,
