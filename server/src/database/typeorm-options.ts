@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { BoundedClient } from './bounded-client';
-import { ENTITIES } from './entities';
 
 /**
  * Bounds on how long the pool and the server wait (milliseconds; 0 for the statement limits
@@ -30,7 +29,9 @@ export function typeormOptions(databaseUrl: string, limits: DatabaseLimits = {})
     url: databaseUrl,
     // gen_random_uuid() is built into PostgreSQL 13+, so no extension has to be installed.
     uuidExtension: 'pgcrypto',
-    entities: ENTITIES,
+    // Each module keeps its entities beside its code; they are found by name, so no central list
+    // imports every module (which tied the database module to all of them).
+    entities: [join(__dirname, '..', '*', '*.entity.{js,ts}')],
     migrations: [join(__dirname, 'migrations', '*.{js,ts}')],
     migrationsTableName: 'migrations',
     migrationsRun: false,

@@ -9,7 +9,7 @@ import { OutboxRelay } from './outbox-relay.service';
 
 /**
  * Runs a state change in one transaction with its events; once it has committed, emits them
- * straight away and wakes the outbox relay, which carries them to the deadline timers. A
+ * straight away and wakes the outbox relay, which carries them on to the worker path. A
  * transaction that loses a deadlock or serialization race runs again from the start (`work` must
  * only touch the database and its own variables), so a race is never answered 500.
  */

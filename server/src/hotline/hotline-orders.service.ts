@@ -3,11 +3,12 @@ import type { HotlineOrderResult, HotlineSatisfactionResult } from '@whistle/sha
 import type { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/errors';
 import { ChangeRecorder } from '../events/change-recorder.service';
-import { Incident } from '../incidents/incident.entity';
+import { recordCitizenSatisfaction } from '../incidents/citizen-satisfaction';
+import { lockIncident } from '../incidents/incident-lock';
 import { HotlinePlaces } from './hotline-places.service';
 import { checkRow, normaliseRecord } from './hotline-row';
 import { satisfactionOf } from './hotline-vocabulary';
-import { incidentIdsOfOrders, recordSatisfaction, writeHotlineOrders } from './hotline-writer';
+import { incidentIdsOfOrders, writeHotlineOrders } from './hotline-writer';
 
 /** One order at a time: the hotline's webhook and its satisfaction call-backs (回访). */
 @Injectable()
@@ -56,15 +57,10 @@ export class HotlineOrdersService {
     }
     return this.recorder.run(async (tx) => {
       const incidentId = (await incidentIdsOfOrders(tx, [orderNo])).get(orderNo);
-      const incident = incidentId
-        ? await tx.manager.findOne(Incident, {
-            where: { id: incidentId },
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
+      const incident = incidentId ? await lockIncident(tx.manager, incidentId) : null;
       // Another district's order is as unknown here as a missing one.
       if (!incident || incident.districtId !== user.districtId) throw notFound('hotline order', orderNo);
-      await recordSatisfaction(tx, user.id, [{ incidentId: incident.id, result: satisfaction }]);
+      await recordCitizenSatisfaction(tx, user.id, [{ incidentId: incident.id, result: satisfaction }]);
       return { orderNo, incidentId: incident.id, citizenSatisfaction: satisfaction };
     });
   }

@@ -1,4 +1,4 @@
-import type { IncidentSource, LngLat, Priority } from '@whistle/shared';
+import type { IncidentSource, LngLat, Priority, SatisfactionResult } from '@whistle/shared';
 import type { RecordingTx } from '../events/event-log';
 import type { IndexedGrid } from '../grids/grid-index';
 import { Incident } from './incident.entity';
@@ -6,6 +6,8 @@ import { incidentRoomsOf } from './incident-rooms';
 import { toIncidentView } from './incident-view';
 
 export interface RaiseIncidentInput {
+  /** Given when the caller must link the incident before it exists (a 12345 order's row). */
+  id?: string;
   title: string;
   description?: string;
   category: string;
@@ -17,9 +19,15 @@ export interface RaiseIncidentInput {
   reportedById: string | null;
   /** Tasks sent down by a department arrive already registered. */
   registeredAt?: Date;
+  /** A 12345 order may arrive with the citizen's verdict on an earlier call. */
+  citizenSatisfaction?: SatisfactionResult | null;
 }
 
-/** Inserts a new incident and records incident.created, inside the caller's transaction. */
+/**
+ * Inserts a new incident and records incident.created, inside the caller's transaction. Every
+ * intake — the street's form, bulk intake, Open311, 12345 orders, tasks sent down — raises
+ * incidents here and nowhere else.
+ */
 export async function raiseIncident(tx: RecordingTx, input: RaiseIncidentInput): Promise<Incident> {
   const [incident] = await raiseIncidents(tx, [input]);
   return incident;
@@ -35,6 +43,7 @@ export async function raiseIncidents(
 ): Promise<Incident[]> {
   const incidents = inputs.map((input) =>
     tx.manager.create(Incident, {
+      ...(input.id ? { id: input.id } : {}),
       title: input.title,
       description: input.description ?? null,
       category: input.category,
@@ -49,6 +58,7 @@ export async function raiseIncidents(
       streetId: input.grid.streetId,
       districtId: input.grid.districtId,
       reportedById: input.reportedById,
+      citizenSatisfaction: input.citizenSatisfaction ?? null,
     }),
   );
   // insert() writes the generated columns (id, timestamps, defaults) back onto these objects.

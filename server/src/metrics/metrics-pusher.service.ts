@@ -5,14 +5,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { Emitter } from '@socket.io/redis-emitter';
 import { rooms, type LiveEvent } from '@whistle/shared';
 import type IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { createLiveEmitter, REPLAYING_ROOM } from '../events/live-emitter';
+import { LiveEmitter } from '../events/live-emitter';
+import { redisClient } from '../queues/redis';
 import { MetricsService } from './metrics.service';
 import { shanghaiPeriodStarts } from './shanghai-calendar';
 import { summaryFingerprint } from './summary-fingerprint';
@@ -32,7 +32,7 @@ const RECENT_EVENT_WINDOW = 1_000;
 @Injectable()
 export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MetricsPusher.name);
-  private readonly emitter: Emitter;
+  /** The pushes' own state: the turn lock, the last marker and fingerprints. */
   private readonly redis: IORedis;
   private readonly lockToken = randomUUID();
   private timer: NodeJS.Timeout | undefined;
@@ -43,13 +43,10 @@ export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly dataSource: DataSource,
     private readonly metrics: MetricsService,
+    private readonly live: LiveEmitter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    ({ emitter: this.emitter, redis: this.redis } = createLiveEmitter(
-      config.REDIS_URL,
-      config.REDIS_PREFIX,
-      'metrics push',
-    ));
+    this.redis = redisClient(config.REDIS_URL, 'metrics push');
   }
 
   onApplicationBootstrap(): void {
@@ -138,7 +135,7 @@ export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutd
       payload: summary,
     };
     // Sockets replaying the log skip it like any live event; they fetch the summary once caught up.
-    this.emitter.to(rooms.district(districtId)).except(REPLAYING_ROOM).emit(envelope.type, envelope);
+    this.live.emit([rooms.district(districtId)], envelope);
     await this.redis.set(fingerprintKey, fingerprint, 'EX', STATE_TTL_SECONDS);
     return true;
   }

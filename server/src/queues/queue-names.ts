@@ -9,6 +9,9 @@ export const QUEUES = {
   // re-opened dispatch runs its resolve stage again under the same key. (One that failed for good is
   // kept for a look, and replaced by the next schedule or rebuild of its stage.)
   deadlines: { name: 'deadlines', jobs: ['stage-deadline'], keepCompletedSeconds: 0 },
+  // The dispatch changes of each relayed batch, in commit order, for the deadline timers to follow.
+  // Kept an hour, like deliveries, so a re-relayed batch is recognised.
+  dispatchChanges: { name: 'dispatch-changes', jobs: ['follow'], keepCompletedSeconds: 3600 },
 } as const;
 
 /**
