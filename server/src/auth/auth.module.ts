@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -12,7 +12,6 @@ import { AuthGuard } from './auth.guard';
 import { LoginService } from './login.service';
 import { TokenService } from './token.service';
 
-@Global()
 @Module({
   imports: [
     UsersModule,

@@ -1,12 +1,11 @@
 import { AuditModule } from '../audit/audit.module';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 import { TimerRuleEntity } from './timer-rule.entity';
 import { TimerRulesController } from './timer-rules.controller';
 import { TimerRulesService } from './timer-rules.service';
 
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([TimerRuleEntity]), AuditModule],
   controllers: [TimerRulesController],

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DeliveryProcessor } from './delivery.processor';
 import { OutboxCleanup } from './outbox-cleanup.service';
+import { EventsModule } from './events.module';
 
 /** Worker role only: delivers relayed events to socket rooms and clears relayed outbox rows. */
-@Module({ providers: [DeliveryProcessor, OutboxCleanup] })
+@Module({
+  imports: [EventsModule],
+  providers: [DeliveryProcessor, OutboxCleanup],
+})
 export class EventsWorkerModule {}

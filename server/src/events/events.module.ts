@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeRecorder } from './change-recorder.service';
 import { CommitDelivery } from './commit-delivery.service';
@@ -11,7 +11,6 @@ import { OutboxRelay } from './outbox-relay.service';
  * The event log, the outbox and its relay, and the one emitter every event reaches sockets
  * through — needed by every role that changes state.
  */
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([EventRecord, OutboxEntry])],
   providers: [ChangeRecorder, CommitDelivery, OutboxRelay, LiveEmitter],

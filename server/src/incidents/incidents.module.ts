@@ -9,9 +9,11 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 import { LikelyDuplicates } from './likely-duplicates';
 import { SiteChecksService } from './site-checks.service';
+import { EventsModule } from '../events/events.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 
 @Module({
-  imports: [GridsModule, UsersModule],
+  imports: [EventsModule, IdempotencyModule, GridsModule, UsersModule],
   controllers: [IncidentsController],
   providers: [
     IncidentsService,

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsPusher } from './metrics-pusher.service';
 import { MetricsService } from './metrics.service';
@@ -16,6 +17,7 @@ export class MetricsModule {
   static forRole({ serveApi, runWorkers }: MetricsRoleOptions): DynamicModule {
     return {
       module: MetricsModule,
+      imports: runWorkers ? [EventsModule] : [],
       controllers: serveApi ? [MetricsController] : [],
       providers: [MetricsService, PeriodMetricsService, ...(runWorkers ? [MetricsPusher] : [])],
       exports: [MetricsService],

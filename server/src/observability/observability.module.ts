@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { DispatchTimings } from './dispatch-timings';
 import { dispatchStatusGaugeProvider } from './dispatch-status-gauge';
@@ -10,7 +10,6 @@ import { RedisHealthIndicator } from './redis-health.indicator';
 import { SocketGauge } from './socket-gauge';
 
 /** /health, the Prometheus scrape endpoint on its own port, and the instruments other modules feed. */
-@Global()
 @Module({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
   controllers: [HealthController],

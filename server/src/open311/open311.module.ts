@@ -16,10 +16,14 @@ import { Open311Controller } from './open311.controller';
 import { Open311Request } from './open311-request.entity';
 import { Open311RequestsService } from './open311-requests.service';
 import { Open311RateLimiter } from './rate-limiter';
+import { EventsModule } from '../events/events.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 
 /** Open311 GeoReport v2 intake (/open311/v2) and the admin's API keys (/api/open311-keys). */
 @Module({
   imports: [
+    EventsModule,
+    IdempotencyModule,
     TypeOrmModule.forFeature([Open311ApiKey, Open311Request, Street, Community, Grid]),
     GridsModule,
     AuditModule,

@@ -11,9 +11,11 @@ import { PhotoFiles } from './photo-files.service';
 import { PHOTO_STORAGE } from './photo-storage';
 import { PhotosController } from './photos.controller';
 import { PhotosService } from './photos.service';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 
 @Module({
   imports: [
+    IdempotencyModule,
     IncidentsModule,
     RateLimitsModule,
     // The photo routes' multer storage: uploads stream to temporary files beside the store.

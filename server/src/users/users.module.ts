@@ -7,9 +7,10 @@ import { User } from './user.entity';
 import { UserAdminService } from './user-admin.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, GridWorker]), SessionsModule, AuditModule],
+  imports: [IdempotencyModule, TypeOrmModule.forFeature([User, GridWorker]), SessionsModule, AuditModule],
   controllers: [UsersController],
   providers: [UsersService, UserAdminService],
   exports: [UsersService],
