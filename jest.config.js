@@ -18,10 +18,20 @@ const swc = [
 
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@whistle/shared$': '<rootDir>/shared/src/index.ts' },
+  moduleNameMapper: {
+    '^@whistle/shared$': '<rootDir>/shared/src/index.ts',
+    '^@whistle/demo$': '<rootDir>/demo/src/index.ts',
+  },
   setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.ts'],
   rootDir: __dirname,
 };
+
+/**
+ * The demo seed imports the server's compiled code (@whistle/server/dist/...), as it runs beside a
+ * built server. Its tests load the server's sources instead, the same modules the server's own
+ * tests load: one set of entity classes for both, and no build needed first.
+ */
+const serverFromSource = { '^@whistle/server/dist/(.*)$': '<rootDir>/server/src/$1' };
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -34,8 +44,10 @@ module.exports = {
       testMatch: [
         '<rootDir>/shared/src/**/*.spec.ts',
         '<rootDir>/server/src/**/*.spec.ts',
+        '<rootDir>/demo/src/**/*.spec.ts',
         '<rootDir>/simulator/src/**/*.spec.ts',
       ],
+      moduleNameMapper: { ...shared.moduleNameMapper, ...serverFromSource },
     },
     {
       ...shared,
@@ -63,7 +75,12 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       // test/*.int-spec.ts: whole-project checks such as the benchmark's smoke run.
-      testMatch: ['<rootDir>/server/test/**/*.int-spec.ts', '<rootDir>/test/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/server/test/**/*.int-spec.ts',
+        '<rootDir>/demo/test/**/*.int-spec.ts',
+        '<rootDir>/test/*.int-spec.ts',
+      ],
+      moduleNameMapper: { ...shared.moduleNameMapper, ...serverFromSource },
     },
   ],
 };

@@ -2,12 +2,13 @@
 # live sockets to the server replicas (docker/nginx.conf).
 #   docker build -f docker/dashboard.Dockerfile -t whistle-dashboard .
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # `npm ci` checks the lockfile against every workspace's package.json.
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY shared/package.json shared/
 COPY server/package.json server/
+COPY demo/package.json demo/
 COPY dashboard/package.json dashboard/
 RUN npm ci --no-audit --no-fund
 # Vite compiles the shared contracts from source (an alias in vite.config.ts): no shared build.

@@ -1,43 +1,52 @@
-# The server image: one image for every process role (PROCESS_ROLE picks api, worker or both), for
-# the one-shot migrate + seed, and — as the `simulator` target — for the traffic simulator.
+# The server image: one image for every process role (PROCESS_ROLE picks api, worker or both) and
+# for the one-shot migrations. The `demo` target adds the demo world: the seed and the traffic
+# simulator (the server image carries no demo data or demo code).
 #   docker build -f docker/server.Dockerfile -t whistle-server .
-#   docker build -f docker/server.Dockerfile --target simulator -t whistle-simulator .
+#   docker build -f docker/server.Dockerfile --target demo -t whistle-demo .
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 # Manifests first, so source edits do not invalidate the dependency layer. Every workspace's
 # package.json is needed: `npm ci` checks the lockfile against all of them.
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY shared/package.json shared/
 COPY server/package.json server/
+COPY demo/package.json demo/
 COPY dashboard/package.json dashboard/
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY shared shared
 COPY server server
+COPY demo demo
 COPY simulator simulator
 RUN npm run build -w shared \
   && npm run build -w server \
+  && npm run build -w demo \
   && npx tsc -p simulator/tsconfig.build.json \
   && npm prune --omit=dev
 
-# The simulator plays a district day against a running server (see the compose profile
-# `simulator`). Its runtime needs are socket.io-client and @whistle/shared, both in the pruned
-# production dependencies (socket.io-client is the dashboard's).
-FROM node:20-bookworm-slim AS simulator
+# The demo (compose profiles `demo` and `simulator`): the seed, which writes through the server's
+# compiled services (so the server's build comes along), and the simulator, which plays a district
+# day against a running server. Their runtime needs are in the pruned production dependencies
+# (socket.io-client, the simulator's, is the dashboard's). Compose names the command to run.
+FROM node:24-bookworm-slim AS demo
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/package.json ./
 COPY --from=build /app/shared/package.json shared/
 COPY --from=build /app/shared/dist shared/dist
+COPY --from=build /app/server/package.json server/
+COPY --from=build /app/server/dist server/dist
+COPY --from=build /app/demo/package.json demo/
+COPY --from=build /app/demo/dist demo/dist
 COPY --from=build /app/simulator/dist simulator/dist
 USER node
-ENTRYPOINT ["node", "simulator/dist/main.js"]
+CMD ["node", "simulator/dist/main.js"]
 
 # The default target: the NestJS server. The dashboard has its own image (dashboard.Dockerfile).
-FROM node:20-bookworm-slim AS server
+FROM node:24-bookworm-slim AS server
 ENV NODE_ENV=production PORT=3000 PHOTO_DIR=/data/photos
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules

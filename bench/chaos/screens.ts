@@ -1,5 +1,6 @@
+import { departmentAccount, DISTRICT_OPERATOR_ACCOUNT, streetAccount } from '@whistle/demo';
 import { rooms } from '@whistle/shared';
-import type { SeedResult } from '@whistle/server/dist/seed/seed';
+import type { SeedResult } from '@whistle/demo/dist/seed/seed-reference';
 import type { ScreenSpec } from './protocol';
 
 export interface PlannedScreen extends ScreenSpec {
@@ -20,7 +21,7 @@ export function planScreens(
     return id;
   };
   const streetCodes = Object.keys(ids.streets).filter((code) => grids.has(ids.streets[code]));
-  const departmentCodes = Object.keys(ids.departments).filter((code) => ids.users[`dept.${code}`]);
+  const departmentCodes = Object.keys(ids.departments).filter((code) => ids.users[departmentAccount(code)]);
   if (streetCodes.length < profile.streets + 1 || departmentCodes.length < profile.departments + 1)
     throw new Error('the demo district has too few streets or departments for this run');
   const point = (code: string) => {
@@ -29,7 +30,7 @@ export function planScreens(
   };
   const screens: PlannedScreen[] = [];
   for (const code of streetCodes.slice(0, profile.streets)) {
-    const username = `street.${code}`;
+    const username = streetAccount(code);
     screens.push({
       name: username,
       username,
@@ -39,7 +40,7 @@ export function planScreens(
   }
   const departmentIds: string[] = [];
   for (const code of departmentCodes.slice(0, profile.departments)) {
-    const username = `dept.${code}`;
+    const username = departmentAccount(code);
     const departmentId = ids.departments[code];
     departmentIds.push(departmentId);
     const officerRooms = [rooms.user(userId(username)), rooms.dept(departmentId)];
@@ -63,19 +64,19 @@ export function planScreens(
   for (const n of [1, 2]) {
     screens.push({
       name: `district.${n}`,
-      username: 'district.operator',
-      rooms: [rooms.user(userId('district.operator')), rooms.district(ids.district)],
+      username: DISTRICT_OPERATOR_ACCOUNT,
+      rooms: [rooms.user(userId(DISTRICT_OPERATOR_ACCOUNT)), rooms.district(ids.district)],
       work: { kind: 'watch' },
     });
   }
   const probeStreet = streetCodes[profile.streets];
   const probeDepartment = departmentCodes[profile.departments];
-  const probeOfficer = `dept.${probeDepartment}`;
+  const probeOfficer = departmentAccount(probeDepartment);
   return {
     screens,
     departmentIds,
     probe: {
-      street: `street.${probeStreet}`,
+      street: streetAccount(probeStreet),
       officer: probeOfficer,
       location: point(probeStreet),
       departmentId: ids.departments[probeDepartment],

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { migrate } from '@whistle/server/dist/database/migrate';
 import { typeormOptions } from '@whistle/server/dist/database/typeorm-options';
 import { deleteKeysWithPrefix } from '@whistle/server/dist/queues/redis';
-import { seedReference, type SeedResult } from '@whistle/server/dist/seed/seed';
+import { seedReference, type SeedResult } from '@whistle/demo/dist/seed/seed-reference';
 import { sleep } from './clock';
 
 export const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';

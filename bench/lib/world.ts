@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { pointOnFeature } from '@turf/turf';
-import { DEMO_PASSWORD } from '@whistle/server/dist/seed/seed';
+import { pointOnFeature } from '@turf/point-on-feature';
+import { DEMO_PASSWORD } from '@whistle/demo';
 import type { BenchDatabase } from './server';
 
 /** A signed-in user's bearer token. */

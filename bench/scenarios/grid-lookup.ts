@@ -1,5 +1,6 @@
 import { GridIndex } from '@whistle/server/dist/grids/grid-index';
-import { demoLayout } from '@whistle/server/dist/seed/seed';
+import { seededRandom } from '@whistle/demo';
+import { demoLayout } from '@whistle/demo/dist/seed/geography/layout';
 import { summarize } from '../lib/stats';
 
 /** In-process: point → grid over the demo district's 1,334 grids, 100,000 random points (µs). */
@@ -17,8 +18,7 @@ export function gridLookupMicros(points = 100_000): ReturnType<typeof summarize>
   }));
   const index = new GridIndex(grids);
   const [minX, minY, maxX, maxY] = [118.76, 31.98, 118.86, 32.045];
-  let seed = 42;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rand = seededRandom('grid-lookup');
   const samples: number[] = [];
   for (let i = 0; i < points; i++) {
     const p = { lng: minX + rand() * (maxX - minX), lat: minY + rand() * (maxY - minY) };

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ApiError } from './api/client';
-import { SessionProvider } from './api/SessionProvider';
+import { SessionProvider } from './features/session/SessionProvider';
+import { ApiError } from './lib/api/client';
 import './i18n';
 
 function makeQueryClient(): QueryClient {

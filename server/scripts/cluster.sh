@@ -57,7 +57,7 @@ if [[ "${CLUSTER_BUILD:-1}" != "0" ]]; then npm run build; fi
 [[ -f $DASHBOARD_ROOT/index.html ]] ||
   whistle_fail "there is no dashboard build ($DASHBOARD_ROOT)." "  Run without CLUSTER_BUILD=0."
 node server/dist/database/migrate.js
-if [[ "${CLUSTER_SEED:-1}" != "0" ]]; then node server/dist/seed/seed.js; fi
+if [[ "${CLUSTER_SEED:-1}" != "0" ]]; then node demo/dist/seed/seed.js; fi
 
 # docker/nginx.conf, the compose stack's nginx, is the one description of the public entry. It is
 # rendered here with what differs on one machine: the upstream processes (keeping compose's

@@ -3,16 +3,20 @@
 # Redis, builds, migrates, seeds Qinhuai, and serves API, sockets and dashboard on one port
 # (process role `both`). Once the server is healthy it prints the URL and the demo accounts, and
 # the traffic simulator plays a district day against it (log: simulator.log; SIMULATE=0 skips it).
+# The terminal shows the server's warnings and errors only, readably; its full JSON log goes to
+# server/logs/demo.log (LOG_FILE), so request lines never push the accounts off the screen.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # Uses DATABASE_URL / REDIS_URL when set, else the local services (with local-env.sh's defaults).
 source server/scripts/ensure-services.sh
 export DASHBOARD_DIST="${DASHBOARD_DIST:-$PWD/dashboard/dist}"
+export LOG_FILE="${LOG_FILE:-$PWD/server/logs/demo.log}"
+export LOG_PRETTY="${LOG_PRETTY:-warn}"
 
 npm run build
 npx tsc -p simulator/tsconfig.build.json
 node server/dist/database/migrate.js
-node server/dist/seed/seed.js
+node demo/dist/seed/seed.js
 
 node server/dist/main.js &
 server_pid=$!
@@ -36,6 +40,7 @@ done
 cat <<ACCOUNTS
 
 Whistle is running: http://127.0.0.1:${PORT}   (API docs: /api/docs · Ctrl-C stops everything)
+Server log (JSON): ${LOG_FILE}   (below: its warnings and errors only)
 
 Demo accounts, all with the password whistle123:
   admin               administrator

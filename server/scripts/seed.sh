@@ -5,5 +5,6 @@ cd "$(dirname "$0")/../.."
 source server/scripts/local-env.sh
 npm run build -w shared
 npm run build -w server
+npm run build -w demo
 node server/dist/database/migrate.js
-node server/dist/seed/seed.js "$@"
+node demo/dist/seed/seed.js "$@"

@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './auth/auth.module';
+import { UserAdminModule } from './user-admin/user-admin.module';
 import { EventsModule } from './events/events.module';
 import { QueuesModule } from './queues/queues.module';
 import { QueueWorkersModule } from './queues/queue-workers.module';
@@ -14,10 +15,11 @@ import { GridsModule } from './grids/grids.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { CategoriesModule } from './categories/categories.module';
 import { AdmissionModule } from './admission/admission.module';
-import { DeadlinesModule } from './deadlines/deadlines.module';
+import { TimerRulesModule } from './timer-rules/timer-rules.module';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { WhistlesModule } from './whistles/whistles.module';
+import { CaseFilesModule } from './case-files/case-files.module';
 import { DispatchesModule } from './dispatches/dispatches.module';
 import { EventsWorkerModule } from './events/events-worker.module';
 import { LiveModule } from './live/live.module';
@@ -32,8 +34,9 @@ import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { redactRequestLog } from './http/log-redaction';
+import { logOutput } from './observability/log-output';
 
-/** How a process is wired beyond its configuration: where its logs go (stdout unless given). */
+/** How a process is wired beyond its configuration: where its logs go (else LOG_FILE / LOG_PRETTY / stdout). */
 export interface StartOptions {
   logDestination?: DestinationStream;
 }
@@ -47,6 +50,9 @@ export class AppModule {
   static forRole(config: AppConfig, options: StartOptions = {}): DynamicModule {
     const serveApi = config.PROCESS_ROLE !== 'worker';
     const runWorkers = config.PROCESS_ROLE !== 'api';
+    const log = options.logDestination
+      ? { level: config.LOG_LEVEL, stream: options.logDestination }
+      : logOutput(config);
     const imports: (Type | DynamicModule)[] = [
       ConfigModule.forRoot(config),
       LoggerModule.forRoot({
@@ -54,13 +60,13 @@ export class AppModule {
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: withDestination(
           {
-            level: config.LOG_LEVEL,
+            level: log.level,
             autoLogging: { ignore: (req) => /^\/health(\/live|\/ready)?$/.test(req.url ?? '') },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             // An Open311 api_key may come in the query string: never into the logs.
             serializers: { req: redactRequestLog },
           },
-          options.logDestination,
+          log.stream,
         ),
       }),
       ShutdownModule,
@@ -68,6 +74,7 @@ export class AppModule {
       QueuesModule,
       EventsModule,
       AuthModule,
+      UserAdminModule,
       AuditModule,
       IdempotencyModule,
       StreetsModule,
@@ -75,7 +82,7 @@ export class AppModule {
       DepartmentsModule,
       CategoriesModule,
       AdmissionModule,
-      DeadlinesModule,
+      TimerRulesModule,
       IncidentsModule,
       WhistlesModule,
       DispatchesModule,
@@ -85,6 +92,8 @@ export class AppModule {
       PhotosModule,
       BoundariesModule,
       BasemapModule,
+      // Last: its GET /incidents/:id must come after the incidents controller's /incidents/points.
+      CaseFilesModule,
     ];
     if (serveApi) imports.push(LiveModule, Open311Module);
     if (runWorkers) imports.push(QueueWorkersModule, EventsWorkerModule, DeadlinesWorkerModule);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LngLat } from '@whistle/shared';
-import type { AuthUser } from '../src/auth/auth-user';
+import type { AuthUser } from '../src/access/auth-user';
 import type { IndexedGrid } from '../src/grids/grid-index';
 import { IncidentIntake } from '../src/incidents/incident-intake';
 import { connect, login, type Api } from './support/clients';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import type { IssuedOpen311ApiKey, Open311ApiKeyView } from '@whistle/shared';
 import { Incident } from '../src/incidents/incident.entity';
-import { DEMO_OPEN311_KEY, seedDemoOpen311Key } from '../src/open311/demo-key';
+import { issueKnownKey } from '../src/open311/known-key';
 import { Open311Request } from '../src/open311/open311-request.entity';
 import { blowWhistle, driveDispatch, must } from './support/api-driver';
 import { login, type Api } from './support/clients';
@@ -18,6 +18,9 @@ import { createWorld, type World } from './support/world';
  * error format, API keys (hashed, revocable, rate-limited) and a request's status following its
  * incident through Whistle until it is closed.
  */
+/** A key issued with a secret the test knows, as the demo seed issues its published one. */
+const KNOWN_KEY = 'known-open311-test-key';
+
 describe('Open311 GeoReport v2', () => {
   const BASE = '/open311/v2';
   const JSON_TYPE = 'application/json; charset=utf-8';
@@ -39,7 +42,11 @@ describe('Open311 GeoReport v2', () => {
   beforeAll(async () => {
     env = await TestEnv.create();
     world = await createWorld(env);
-    await seedDemoOpen311Key(env.db.manager, world.users.admin.id);
+    await issueKnownKey(env.db.manager, {
+      name: 'Test client',
+      secret: KNOWN_KEY,
+      createdById: world.users.admin.id,
+    });
     app = await env.start('both', { OPEN311_RATE_LIMIT_PER_MINUTE: String(DEFAULT_LIMIT) });
     admin = await login(app.url, world.users.admin);
     streetA = await login(app.url, world.users.operatorA);
@@ -363,14 +370,14 @@ describe('Open311 GeoReport v2', () => {
       expect((await env.db.getRepository(Incident).findOneByOrFail({ id })).gridId).toBe(grid?.id);
     });
 
-    it('accepts the issued demo key, stored hashed', async () => {
-      const res = await post('json', { api_key: DEMO_OPEN311_KEY, service_code: 'other', ...at() });
+    it('accepts a key issued with a known secret, stored hashed', async () => {
+      const res = await post('json', { api_key: KNOWN_KEY, service_code: 'other', ...at() });
       expect(res.status).toBe(201);
       const [row] = await env.db.query<{ key_hash: string; prefix: string }[]>(
-        `SELECT key_hash, prefix FROM open311_api_keys WHERE name = 'Demo Open311 client'`,
+        `SELECT key_hash, prefix FROM open311_api_keys WHERE name = 'Test client'`,
       );
       expect(row?.key_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(JSON.stringify(row)).not.toContain(DEMO_OPEN311_KEY);
+      expect(JSON.stringify(row)).not.toContain(KNOWN_KEY);
     });
 
     describe('errors', () => {

@@ -5,6 +5,7 @@ export * from './machines/state-machine';
 export * from './machines/dispatch-machine';
 export * from './machines/incident-machine';
 export * from './machines/timer-rules';
+export * from './machines/overdue-notices';
 export * from './live/events';
 export * from './metrics/summary';
 export * from './metrics/scoring';

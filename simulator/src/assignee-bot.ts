@@ -1,7 +1,14 @@
+import {
+  between,
+  chance,
+  DISPATCH_REJECT_REASONS,
+  LEADER_RESOLUTIONS,
+  pick,
+  resolutionsOf,
+  taskResolutionOf,
+} from '@whistle/demo';
 import { WHISTLE_TYPE_NAMES, type DispatchView, type Stage, type StageLimits } from '@whistle/shared';
 import type { Sim } from './context';
-import { CATEGORY_PHRASES, DISPATCH_REJECT_REASONS, LEADER_RESOLUTIONS, TASK_RESOLUTIONS } from './phrases';
-import { between, chance, pick } from './random';
 import { planDispatch, stageDelayMs, WORK_MINUTES, type DispatchPlan } from './timing';
 import type { Actor } from './world';
 
@@ -97,11 +104,10 @@ export async function resolve(sim: Sim, actor: Actor, d: DispatchView, opts: Wor
     opts.role === 'leader'
       ? pick(sim.rng, LEADER_RESOLUTIONS)
       : opts.role === 'street'
-        ? pick(sim.rng, TASK_RESOLUTIONS)
+        ? taskResolutionOf(d.incident.category)
         : pick(
             sim.rng,
-            CATEGORY_PHRASES[d.incident.category as keyof typeof CATEGORY_PHRASES]?.resolutions ??
-              TASK_RESOLUTIONS,
+            sim.incidents.get(d.incidentId)?.scenario?.resolutions ?? resolutionsOf(d.incident.category),
           );
   const resolved = await sim.act('resolve', () =>
     actor.api.post<DispatchView>(`/api/dispatches/${d.id}/resolve`, { note }),

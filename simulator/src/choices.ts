@@ -1,29 +1,5 @@
+import { chance, pick, weighted, type Random } from '@whistle/demo';
 import type { CategoryCode, IncidentSource, Priority, WhistleType } from '@whistle/shared';
-import { chance, pick, weighted, type Rng } from './random';
-
-/** How often each kind of matter comes up in an old-city district (vending and sanitation lead). */
-export const CATEGORY_WEIGHTS: readonly (readonly [CategoryCode, number])[] = [
-  ['street_vending', 12],
-  ['sanitation', 11],
-  ['illegal_construction', 7],
-  ['noise', 8],
-  ['traffic_parking', 7],
-  ['property_management', 7],
-  ['road_facilities', 6],
-  ['environment', 5],
-  ['fire_hazard', 5],
-  ['drainage', 4],
-  ['market_order', 4],
-  ['food_safety', 4],
-  ['greenery', 3],
-  ['public_security', 3],
-  ['water_supply', 3],
-  ['power_outage', 2],
-  ['gas_leak', 2],
-  ['safety_production', 2],
-  ['labor_dispute', 2],
-  ['other', 3],
-];
 
 /** Grid workers find most problems on patrol; 12345 orders come next; operators spot some on video. */
 export const SOURCE_WEIGHTS: readonly (readonly [IncidentSource, number])[] = [
@@ -44,7 +20,7 @@ const STUBBORN: readonly CategoryCode[] = [
   'public_security',
 ];
 
-export function choosePriority(rng: Rng, category: CategoryCode): Priority {
+export function choosePriority(rng: Random, category: CategoryCode): Priority {
   if (DANGEROUS.includes(category)) {
     return weighted(rng, [
       ['urgent', 4],
@@ -60,7 +36,7 @@ export function choosePriority(rng: Rng, category: CategoryCode): Priority {
   ]);
 }
 
-export function chooseWhistleType(rng: Rng, category: CategoryCode, priority: Priority): WhistleType {
+export function chooseWhistleType(rng: Random, category: CategoryCode, priority: Priority): WhistleType {
   if (priority === 'urgent') return 'emergency';
   if (DANGEROUS.includes(category) || UTILITY_FAULTS.includes(category)) {
     if (chance(rng, 0.55)) return 'emergency';
@@ -74,7 +50,7 @@ export function chooseWhistleType(rng: Rng, category: CategoryCode, priority: Pr
  * then one more the matter really needs — which is how most of the district's departments report in.
  */
 export function chooseDepartments(
-  rng: Rng,
+  rng: Random,
   suggested: readonly string[],
   allCodes: readonly string[],
   refused: ReadonlySet<string>,

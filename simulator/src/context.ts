@@ -1,9 +1,8 @@
+import { between, placesOf, type Random, type Scenario, type StreetPlaces } from '@whistle/demo';
 import type { IncidentView } from '@whistle/shared';
 import { ApiError } from './api';
 import type { Log } from './log';
 import type { SimOptions } from './options';
-import { FALLBACK_PLACES, STREET_PLACES } from './places';
-import { between, pick, type Rng } from './random';
 import type { Scheduler } from './scheduler';
 import type { Stats } from './stats';
 import { simMinutesToRealMs } from './timing';
@@ -12,6 +11,8 @@ import type { Cast, World } from './world';
 /** An incident the simulator raised (or a task it saw sent down), followed to its close. */
 export interface TrackedIncident {
   incident: Pick<IncidentView, 'id' | 'title' | 'category' | 'priority' | 'streetId'>;
+  /** The demo world's matter it was raised as (none for a task sent down): how departments report the fix. */
+  scenario?: Scenario;
   /** Departments that rejected a dispatch on it: not summoned again. */
   refusedBy: Set<string>;
   whistles: number;
@@ -33,7 +34,7 @@ export class Sim {
     readonly log: Log,
     readonly stats: Stats,
     readonly scheduler: Scheduler,
-    readonly rng: Rng,
+    readonly rng: Random,
   ) {}
 
   /** Real ms for a step that takes between `min` and `max` simulated minutes. */
@@ -53,8 +54,8 @@ export class Sim {
     return this.world.departments.find((d) => d.id === id)?.nameZh ?? String(id).slice(0, 8);
   }
 
-  place(streetId: string): string {
-    return pick(this.rng, STREET_PLACES[this.streetCode(streetId)] ?? FALLBACK_PLACES);
+  places(streetId: string): StreetPlaces {
+    return placesOf(this.streetCode(streetId));
   }
 
   /**

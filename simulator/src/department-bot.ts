@@ -1,10 +1,9 @@
+import { exponential, fillPlaces, pick, TASK_TEMPLATES } from '@whistle/demo';
 import type { DispatchView, LiveEvent, SendTaskRequest } from '@whistle/shared';
 import { redo, workOn, type AssigneeRole } from './assignee-bot';
 import type { Sim } from './context';
 import { randomPointIn } from './geometry';
 import { isEvent } from './live';
-import { TASK_TEMPLATES } from './phrases';
-import { exponential, pick } from './random';
 import { simMinutesToRealMs } from './timing';
 import type { Actor } from './world';
 
@@ -75,10 +74,11 @@ async function sendTask(sim: Sim): Promise<void> {
   const street = pick(sim.rng, sim.world.streets);
   const grid = pick(sim.rng, sim.world.gridsByStreet.get(street.id) ?? []);
   if (!officer || !grid) return;
+  const { title, description } = fillPlaces(sim.rng, sim.places(street.id), template);
   const body: SendTaskRequest = {
     streetId: street.id,
-    title: template.title.replace('{p}', sim.place(street.id)),
-    description: '请街道组织社区落实，并在系统内反馈办理结果。',
+    title,
+    description,
     category: template.category,
     priority: 'normal',
     location: randomPointIn(grid.rings, sim.rng),

@@ -1,5 +1,5 @@
+import { seededRandom } from '@whistle/demo';
 import { pointInPolygon, randomPointIn, type Rings } from './geometry';
-import { seededRng } from './random';
 
 const SQUARE_WITH_HOLE: Rings = [
   [
@@ -38,7 +38,7 @@ describe('point in polygon', () => {
         [118.78, 32.02],
       ],
     ];
-    const rng = seededRng('grid');
+    const rng = seededRandom('grid');
     for (let i = 0; i < 500; i++) {
       const p = randomPointIn(l, rng);
       expect(pointInPolygon(p, l)).toBe(true);

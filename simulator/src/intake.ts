@@ -1,9 +1,8 @@
+import { exponential, fillPlaces, pick, pickScenario, weighted } from '@whistle/demo';
 import { CATEGORIES, type CreateIncidentRequest, type IncidentView } from '@whistle/shared';
-import { CATEGORY_WEIGHTS, choosePriority, SOURCE_WEIGHTS } from './choices';
+import { choosePriority, SOURCE_WEIGHTS } from './choices';
 import type { Sim } from './context';
 import { randomPointIn } from './geometry';
-import { CATEGORY_PHRASES } from './phrases';
-import { exponential, pick, weighted } from './random';
 import { triage } from './street-bot';
 import { hourlyIntensity, simMinutesToRealMs } from './timing';
 import type { Actor, GridInfo } from './world';
@@ -20,7 +19,8 @@ export function scheduleIntake(sim: Sim): void {
 
 async function raiseIncident(sim: Sim): Promise<void> {
   const source = weighted(sim.rng, SOURCE_WEIGHTS);
-  const category = weighted(sim.rng, CATEGORY_WEIGHTS);
+  const scenario = pickScenario(sim.rng);
+  const { category } = scenario;
   const priority = choosePriority(sim.rng, category);
   let reporter: Actor | undefined;
   let grid: GridInfo | undefined;
@@ -36,14 +36,10 @@ async function raiseIncident(sim: Sim): Promise<void> {
     grid = pick(sim.rng, sim.world.gridsByStreet.get(streetId) ?? []);
   }
   if (!reporter || !grid) return;
-  const place = sim.place(grid.streetId);
-  const title = pick(sim.rng, CATEGORY_PHRASES[category].titles).replace('{p}', place);
+  const { title, description } = fillPlaces(sim.rng, sim.places(grid.streetId), scenario);
   const body: CreateIncidentRequest = {
     title,
-    description:
-      source === 'hotline_12345'
-        ? `12345热线市民来电反映：${title}，请尽快处理。`
-        : `${title}，现场核实情况属实。`,
+    description: source === 'hotline_12345' ? `12345热线市民来电：${description}` : description,
     category,
     priority,
     location: randomPointIn(grid.rings, sim.rng),
@@ -53,7 +49,7 @@ async function raiseIncident(sim: Sim): Promise<void> {
   const incident = await sim.act(`report ${title}`, () => api.post<IncidentView>('/api/incidents', body));
   if (!incident) return;
   sim.stats.count(body.source);
-  sim.incidents.set(incident.id, { incident, refusedBy: new Set(), whistles: 0, closing: false });
+  sim.incidents.set(incident.id, { incident, scenario, refusedBy: new Set(), whistles: 0, closing: false });
   const who =
     body.source === 'grid_worker'
       ? `网格员 ${reporter.user.displayName.replace(/（.*）$/, '')} 上报`

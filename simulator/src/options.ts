@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD } from '@whistle/demo';
+
 /** What the simulator is asked to do, from CLI flags first, then SIM_* environment variables. */
 export interface SimOptions {
   url: string;
@@ -72,7 +74,7 @@ export function parseOptions(argv: readonly string[], env: Env, now = Date.now()
     durationSeconds:
       durationText === undefined || durationText === '' ? null : positive('duration', 'SIM_DURATION', 0),
     lateShare,
-    password: env.SIM_PASSWORD ?? 'whistle123',
+    password: env.SIM_PASSWORD ?? DEMO_PASSWORD,
   };
 }
 

@@ -1,3 +1,4 @@
+import { DISTRICT_OPERATOR_ACCOUNT, seededRandom } from '@whistle/demo';
 import { STAGES, type LiveEvent } from '@whistle/shared';
 import { ApiClient, waitForHealth } from './api';
 import { Sim } from './context';
@@ -6,7 +7,6 @@ import { scheduleIntake } from './intake';
 import { isEvent, LiveConnection } from './live';
 import { Log, type LogSink } from './log';
 import type { SimOptions } from './options';
-import { seededRng } from './random';
 import { Scheduler } from './scheduler';
 import { Stats } from './stats';
 import { onStreetEvent } from './street-bot';
@@ -27,14 +27,14 @@ export async function startSimulation(opts: SimOptions, sink?: LogSink): Promise
   const stats = new Stats();
   if (!(await waitForHealth(opts.url, 120_000))) throw new Error(`no server answering at ${opts.url}/health`);
   const reader = new ApiClient(opts.url);
-  await reader.login('district.operator', opts.password);
+  await reader.login(DISTRICT_OPERATOR_ACCOUNT, opts.password);
   const world = await loadWorld(reader);
   const cast = await signIn(opts.url, opts.password, world, (m) => log.warn(m));
   const scheduler = new Scheduler((label, err) => {
     stats.errors++;
     log.warn(`${label}: ${err instanceof Error ? err.message : String(err)}`);
   });
-  const sim = new Sim(opts, world, cast, log, stats, scheduler, seededRng(opts.seed));
+  const sim = new Sim(opts, world, cast, log, stats, scheduler, seededRandom(opts.seed));
   log.begin();
   log.info(
     `signed in ${cast.streets.size} streets, ${cast.departments.size} departments, ${cast.leaders.length} leaders, ` +

@@ -1,4 +1,14 @@
 import {
+  chance,
+  INCIDENT_REJECT_REASONS,
+  pick,
+  RATING_COMMENTS,
+  reopenReasonsOf,
+  TASK_RETURN_REASONS,
+  weighted,
+  whistleNote,
+} from '@whistle/demo';
+import {
   CATEGORIES,
   WHISTLE_TYPE_NAMES,
   type DispatchView,
@@ -11,14 +21,6 @@ import { workOn } from './assignee-bot';
 import { chooseDepartments, chooseWhistleType } from './choices';
 import type { Sim } from './context';
 import { isEvent } from './live';
-import {
-  INCIDENT_REJECT_REASONS,
-  RATING_COMMENTS,
-  REOPEN_REASONS,
-  TASK_RETURN_REASONS,
-  WHISTLE_NOTES,
-} from './phrases';
-import { chance, pick, weighted } from './random';
 import type { Actor } from './world';
 
 /** A street re-whistles a matter whose departments all refused it, but not forever. */
@@ -77,7 +79,7 @@ export async function blowWhistle(sim: Sim, incidentId: string): Promise<void> {
     .map((code) => sim.world.departments.find((d) => d.code === code)?.id)
     .filter((id): id is string => id !== undefined);
   if (departmentIds.length === 0) return;
-  const note = pick(sim.rng, WHISTLE_NOTES[type]);
+  const note = whistleNote(sim.rng, type, incident.title);
   const whistle = await sim.act('whistle', () =>
     street.api.post<WhistleView>(`/api/incidents/${incidentId}/whistles`, { type, departmentIds, note }),
   );
@@ -127,7 +129,7 @@ async function verify(sim: Sim, street: Actor, d: DispatchView): Promise<void> {
   const failOnce = !sim.reopenedOnce.has(d.id) && chance(sim.rng, 0.12);
   const who = d.leaderUserId ? '区领导' : sim.deptName(d.departmentId);
   if (failOnce) {
-    const reason = pick(sim.rng, REOPEN_REASONS);
+    const reason = pick(sim.rng, reopenReasonsOf(d.incident.category));
     const done = await sim.act('verify (fail)', () =>
       street.api.post<DispatchView>(`/api/dispatches/${d.id}/verify`, { passed: false, reason }),
     );

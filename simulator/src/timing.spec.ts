@@ -1,4 +1,4 @@
-import { seededRng } from './random';
+import { seededRandom } from '@whistle/demo';
 import { formatSimClock, planDispatch, simMinutesToRealMs, stageDelayMs } from './timing';
 
 describe('delay planning', () => {
@@ -12,7 +12,7 @@ describe('delay planning', () => {
   });
 
   it('makes only short real deadlines late, at the share asked', () => {
-    const rng = seededRng('late');
+    const rng = seededRandom('late');
     const plans = Array.from({ length: 1000 }, () => planDispatch(rng, 'emergency', emergency, 0.3));
     const late = plans.filter((p) => p.late === 'accept').length;
     expect(late).toBeGreaterThan(230);

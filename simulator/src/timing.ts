@@ -1,5 +1,5 @@
+import { between, chance, type Random } from '@whistle/demo';
 import type { Stage, StageLimits, WhistleType } from '@whistle/shared';
-import { between, chance, type Rng } from './random';
 
 /**
  * Simulated time runs `compression` times faster than real time, but the server's deadlines run in
@@ -59,7 +59,7 @@ export interface DispatchPlan {
 }
 
 export function planDispatch(
-  rng: Rng,
+  rng: Random,
   type: WhistleType,
   limits: StageLimits,
   lateShare: number,

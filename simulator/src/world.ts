@@ -1,3 +1,11 @@
+import {
+  departmentAccount,
+  DISTRICT_LEADERS,
+  DISTRICT_OPERATOR_ACCOUNT,
+  GRID_WORKERS_PER_STREET,
+  gridWorkerAccount,
+  streetAccount,
+} from '@whistle/demo';
 import type {
   CategoryView,
   DepartmentView,
@@ -69,9 +77,6 @@ export async function loadWorld(api: ApiClient): Promise<World> {
   return { streets, departments, categories, gridsByStreet, gridById, timerRules, admission };
 }
 
-/** How many grid workers the demo seed gives each street (grid.<street>.01 …). */
-const GRID_WORKERS_PER_STREET = 4;
-
 /**
  * Signs in the demo accounts, a few at a time (password hashing is deliberately slow). An account
  * that does not exist is skipped: the simulator plays whoever the seed created.
@@ -92,20 +97,14 @@ export async function signIn(
       return null;
     }
   };
-  const district = await login('district.operator');
-  if (!district) throw new Error('district.operator cannot sign in: was the demo seed run?');
+  const district = await login(DISTRICT_OPERATOR_ACCOUNT);
+  if (!district) throw new Error(`${DISTRICT_OPERATOR_ACCOUNT} cannot sign in: was the demo seed run?`);
   const usernames = [
-    ...world.streets.map((s) => `street.${s.code}`),
-    ...world.departments.map((d) => `dept.${d.code}`),
-    'district.leader',
-    'district.leader2',
-    'district.leader3',
-    'district.leader4',
+    ...world.streets.map((s) => streetAccount(s.code)),
+    ...world.departments.map((d) => departmentAccount(d.code)),
+    ...DISTRICT_LEADERS.map((l) => l.username),
     ...world.streets.flatMap((s) =>
-      Array.from(
-        { length: GRID_WORKERS_PER_STREET },
-        (_, i) => `grid.${s.code}.${String(i + 1).padStart(2, '0')}`,
-      ),
+      Array.from({ length: GRID_WORKERS_PER_STREET }, (_, i) => gridWorkerAccount(s.code, i + 1)),
     ),
   ];
   const actors = await mapLimit(usernames, 8, login);

@@ -1,5 +1,5 @@
 import type { RenewResult, ReplayTruncated, SocketAuth } from '@whistle/shared';
-import type { AnyLiveEvent, LiveSocket } from '../live/types';
+import type { AnyLiveEvent, LiveSocket } from '../features/live/types';
 
 /** A LiveSocket the test drives by hand: emit events, drop and restore the connection. */
 export class FakeSocket implements LiveSocket {

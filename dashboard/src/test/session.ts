@@ -1,5 +1,5 @@
 import type { UserView } from '@whistle/shared';
-import { authSession } from '../api/auth-session';
+import { authSession } from '../lib/api/auth-session';
 
 /**
  * Starts a component test signed in as `user`. The token lives in memory, as in the app; no expiry

@@ -10,7 +10,7 @@ require('../i18n');
 
 // One session per page in the app, one per test here: each starts on a fresh page.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { authSession } = require('../api/auth-session') as typeof import('../api/auth-session');
+const { authSession } = require('../lib/api/auth-session') as typeof import('../lib/api/auth-session');
 beforeEach(() => authSession.reset());
 afterEach(() => authSession.reset());
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { CATEGORY_CODES } from '@whistle/shared';
 import { Audit, type AuditContext } from '../audit/audit-context';
-import { Roles } from '../auth/decorators';
+import { Roles } from '../access/decorators';
 import { uuidParam } from '../common/uuid-param';
 import { AdmissionService } from './admission.service';
 

@@ -4,7 +4,7 @@ import { Repository, type EntityManager } from 'typeorm';
 import type { AuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
-import { Street } from '../streets/street.entity';
+import { StreetsService } from '../streets/streets.service';
 import { AdmissionEntry } from './admission-entry.entity';
 
 /** The admission lists (准入清单): which categories of task a department may send down to a street. */
@@ -13,10 +13,11 @@ export class AdmissionService {
   constructor(
     @InjectRepository(AdmissionEntry) private readonly entries: Repository<AdmissionEntry>,
     private readonly audit: AuditService,
+    private readonly streets: StreetsService,
   ) {}
 
   async listFor(streetId: string): Promise<string[]> {
-    if (!(await this.entries.manager.existsBy(Street, { id: streetId }))) throw notFound('street', streetId);
+    if (!(await this.streets.exists(streetId))) throw notFound('street', streetId);
     const rows = await this.entries.find({ where: { streetId }, order: { category: 'ASC' } });
     return rows.map((r) => r.category);
   }
@@ -32,7 +33,7 @@ export class AdmissionService {
   /** Replaces a street's whole list in one transaction, with its audit row (the list before and after). */
   async replace(streetId: string, categories: readonly string[], actor: AuditContext): Promise<string[]> {
     await this.entries.manager.transaction(async (manager) => {
-      if (!(await manager.existsBy(Street, { id: streetId }))) throw notFound('street', streetId);
+      if (!(await this.streets.exists(streetId, manager))) throw notFound('street', streetId);
       const before = await manager.find(AdmissionEntry, { where: { streetId }, order: { category: 'ASC' } });
       await manager.delete(AdmissionEntry, { streetId });
       if (categories.length) {

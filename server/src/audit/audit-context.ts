@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AuthedRequest } from '../auth/decorators';
+import type { AuthedRequest } from '../access/decorators';
 
 /** Who is acting and from where: what every audit row records about its request. */
 export interface AuditContext {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuditLogPage } from '@whistle/shared';
-import { Roles } from '../auth/decorators';
+import { Roles } from '../access/decorators';
 import { AuditService } from './audit.service';
 import { AuditQuery } from './dto/audit-query.dto';
 

@@ -23,16 +23,7 @@ export class AuditService {
    * and its audit row commit (or fail) together.
    */
   async record(entry: AuditRecord, manager: EntityManager = this.entries.manager): Promise<void> {
-    await manager.insert(AuditEntry, {
-      action: entry.action,
-      actorId: entry.context.actorId,
-      actorUsername: entry.context.actorUsername?.slice(0, 128) ?? null,
-      ip: entry.context.ip?.slice(0, 64) ?? null,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      // TypeORM's partial-entity type cannot follow a jsonb column of a record type.
-      details: (entry.details ?? {}) as object,
-    });
+    await recordAudit(entry, manager);
   }
 
   /** Newest first, keyset-paged by id. */
@@ -54,6 +45,20 @@ export class AuditService {
     const last = page[page.length - 1];
     return { items: page.map(viewOf), nextCursor: rows.length > limit && last ? last.id : null };
   }
+}
+
+/** `AuditService.record` for code outside Nest (the create-admin command), inside its transaction. */
+export async function recordAudit(entry: AuditRecord, manager: EntityManager): Promise<void> {
+  await manager.insert(AuditEntry, {
+    action: entry.action,
+    actorId: entry.context.actorId,
+    actorUsername: entry.context.actorUsername?.slice(0, 128) ?? null,
+    ip: entry.context.ip?.slice(0, 64) ?? null,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    // TypeORM's partial-entity type cannot follow a jsonb column of a record type.
+    details: (entry.details ?? {}) as object,
+  });
 }
 
 function viewOf(row: AuditEntry): AuditEntryView {

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@whistle/shared';
-import { DURING_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY, type AuthedRequest } from './decorators';
+import { DURING_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY, type AuthedRequest } from '../access/decorators';
 import { TokenService } from './token.service';
 
 /**

@@ -3,11 +3,11 @@ import type { LoginResponse } from '@whistle/shared';
 import type { AuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { SessionsService, type SessionClient } from '../sessions/sessions.service';
-import type { User } from '../users/user.entity';
+import { hashPassword, needsRehash, verifyAgainstNobody, verifyPassword } from '../users/password';
+import { passwordProblems } from '../users/password-policy';
+import type { UserAccount } from '../users/user-account';
 import { UsersService } from '../users/users.service';
-import type { AuthUser } from './auth-user';
-import { hashPassword, needsRehash, verifyAgainstNobody, verifyPassword } from './password';
-import { passwordProblems } from './password-policy';
+import type { AuthUser } from '../access/auth-user';
 import { TokenService } from './token.service';
 
 const WRONG = 'Wrong username or password';
@@ -139,7 +139,7 @@ export class LoginService {
     return this.answer({ ...user, mustChangePassword: false }, principal.sessionId);
   }
 
-  private async answer(user: User, sessionId: string): Promise<LoginResponse> {
+  private async answer(user: UserAccount, sessionId: string): Promise<LoginResponse> {
     const principal: AuthUser = {
       id: user.id,
       username: user.username,

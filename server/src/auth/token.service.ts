@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES } from '@whistle/shared';
 import { SessionsService } from '../sessions/sessions.service';
-import { claimsOf, userOfClaims, type AuthUser, type JwtClaims } from './auth-user';
+import { claimsOf, userOfClaims, type AuthUser, type JwtClaims } from '../access/auth-user';
 
 export interface VerifiedToken {
   user: AuthUser;

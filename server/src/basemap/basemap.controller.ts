@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BasemapView } from '@whistle/shared';
-import { Public } from '../auth/decorators';
+import { Public } from '../access/decorators';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/inject-config';
 import { basemapView, localPmtilesFile } from './basemap-setting';

@@ -19,8 +19,8 @@ import type {
 } from '@whistle/shared';
 import { memoryStorage } from 'multer';
 import { Audit, type AuditContext } from '../audit/audit-context';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser, Roles } from '../access/decorators';
 import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { BoundariesService } from './boundaries.service';

@@ -10,9 +10,8 @@ import type {
   StreetBoundaryProperties,
 } from '@whistle/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Grid } from '../grids/grid.entity';
-import { Community } from '../streets/community.entity';
-import { Street } from '../streets/street.entity';
+import { allGrids, saveGrid } from '../grids/grid-rows';
+import { allCommunities, allStreets, saveCommunity, saveStreet } from '../streets/street-rows';
 import { spatialProblems } from './boundary-checks';
 import { boxOf, labelPoint } from './boundary-geometry';
 import {
@@ -43,7 +42,7 @@ export class BoundariesService {
   ) {}
 
   async streets(): Promise<Collection<StreetBoundaryProperties>> {
-    const rows = await this.dataSource.manager.find(Street, { order: { code: 'ASC' } });
+    const rows = await allStreets(this.dataSource.manager);
     return {
       type: 'FeatureCollection',
       features: rows.map((s) =>
@@ -60,8 +59,8 @@ export class BoundariesService {
 
   async communities(): Promise<Collection<CommunityBoundaryProperties>> {
     const [rows, streets] = await Promise.all([
-      this.dataSource.manager.find(Community, { order: { code: 'ASC' } }),
-      this.dataSource.manager.find(Street, { select: { id: true, code: true } }),
+      allCommunities(this.dataSource.manager),
+      allStreets(this.dataSource.manager),
     ]);
     const streetCode = new Map(streets.map((s) => [s.id, s.code]));
     return {
@@ -81,8 +80,8 @@ export class BoundariesService {
 
   async grids(): Promise<Collection<GridBoundaryProperties>> {
     const [rows, communities] = await Promise.all([
-      this.dataSource.manager.find(Grid, { order: { code: 'ASC' } }),
-      this.dataSource.manager.find(Community, { select: { id: true, code: true } }),
+      allGrids(this.dataSource.manager),
+      allCommunities(this.dataSource.manager),
     ]);
     const communityCode = new Map(communities.map((c) => [c.id, c.code]));
     return {
@@ -142,9 +141,9 @@ export class BoundariesService {
 
   private async load(manager: EntityManager): Promise<StoredBoundaries> {
     const [streets, communities, grids] = await Promise.all([
-      manager.find(Street),
-      manager.find(Community),
-      manager.find(Grid),
+      allStreets(manager),
+      allCommunities(manager),
+      allGrids(manager),
     ]);
     return { streets, communities, grids };
   }
@@ -166,7 +165,7 @@ export class BoundariesService {
     for (const s of plan.streets.values()) {
       if (s.changed) {
         const center = s.boundary ? labelPoint(s.boundary) : null;
-        const saved = await manager.save(Street, {
+        const saved = await saveStreet(manager, {
           ...(s.row ?? { districtId }),
           code: s.code,
           nameZh: s.nameZh,
@@ -182,7 +181,7 @@ export class BoundariesService {
     for (const c of plan.communities.values()) {
       const streetId = streetIds.get(c.streetCode) ?? c.row?.streetId ?? '';
       if (c.changed) {
-        const saved = await manager.save(Community, {
+        const saved = await saveCommunity(manager, {
           ...(c.row ?? {}),
           code: c.code,
           nameZh: c.nameZh,
@@ -199,7 +198,7 @@ export class BoundariesService {
       // A grid follows its community when the community moves to another street.
       if (!g.changed && g.row?.streetId === parent.streetId) continue;
       const [minLng, minLat, maxLng, maxLat] = boxOf(g.polygon);
-      await manager.save(Grid, {
+      await saveGrid(manager, {
         ...(g.row ?? {}),
         code: g.code,
         name: g.name,

@@ -1,15 +1,12 @@
-import {
-  area,
-  difference,
-  feature,
-  featureCollection,
-  intersect,
-  kinks,
-  length,
-  pointOnFeature,
-  polygonToLine,
-  union,
-} from '@turf/turf';
+import { area } from '@turf/area';
+import { difference } from '@turf/difference';
+import { feature, featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { kinks } from '@turf/kinks';
+import { length } from '@turf/length';
+import { pointOnFeature } from '@turf/point-on-feature';
+import { polygonToLine } from '@turf/polygon-to-line';
+import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LngLat } from '@whistle/shared';
 

@@ -6,9 +6,8 @@ import {
   type BoundaryProblem,
   type GridKind,
 } from '@whistle/shared';
-import type { Grid } from '../grids/grid.entity';
-import type { Community } from '../streets/community.entity';
-import type { Street } from '../streets/street.entity';
+import type { GridRow as Grid } from '../grids/grid-rows';
+import type { CommunityRow as Community, StreetRow as Street } from '../streets/street-rows';
 import { geometryProblems, sameGeometry, type Area } from './boundary-geometry';
 
 /** The import body: any of the three layers, each a GeoJSON FeatureCollection. */

@@ -8,7 +8,7 @@ import {
   createFirstAdmin,
   FirstAdminRefused,
   type FirstAdminRequest,
-} from '../users/first-admin';
+} from '../user-admin/first-admin';
 import { firstLineOf, PasswordEntryFailed, promptHidden } from './read-password';
 
 const USAGE = `usage: create-admin --username NAME [--display-name TEXT]

@@ -62,6 +62,25 @@ describe('loadConfig', () => {
       /DATABASE_QUERY_TIMEOUT_MS/,
     );
   });
+
+  it('logs JSON to stdout at info unless a file or readable lines are asked for', () => {
+    const config = loadConfig(valid);
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.LOG_FILE).toBeUndefined();
+    expect(config.LOG_PRETTY).toBeUndefined();
+    expect(loadConfig({ ...valid, LOG_FILE: 'logs/whistle.log', LOG_PRETTY: 'warn' })).toMatchObject({
+      LOG_FILE: 'logs/whistle.log',
+      LOG_PRETTY: 'warn',
+    });
+  });
+
+  it('names bad log settings', () => {
+    expect(() => loadConfig({ ...valid, LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ ...valid, LOG_FILE: '' })).toThrow(/LOG_FILE/);
+    expect(() => loadConfig({ ...valid, LOG_PRETTY: 'warning' })).toThrow(/LOG_PRETTY/);
+    // Silent readable lines are no readable lines: leave LOG_PRETTY unset instead.
+    expect(() => loadConfig({ ...valid, LOG_PRETTY: 'silent' })).toThrow(/LOG_PRETTY/);
+  });
 });
 
 describe('JWT_SECRET in production', () => {

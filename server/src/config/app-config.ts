@@ -5,6 +5,8 @@ import { JWT_SECRET_MIN_CHARS, productionJwtSecretProblem } from './jwt-secret';
 export const PROCESS_ROLES = ['api', 'worker', 'both'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const postgresUrl = z
   .string()
   .url()
@@ -82,7 +84,15 @@ const settings = z.object({
    * that takes longer (a backing service that does not answer), it exits anyway after this long.
    */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The JSON log's level (pino): on stdout, or in LOG_FILE when that is set. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Write the JSON log to this file (appended, its directory created) instead of stdout. */
+  LOG_FILE: z.string().min(1).optional(),
+  /**
+   * Readable lines from this level up on stdout, in place of the JSON log there (pino-pretty, a
+   * development dependency: for a terminal, e.g. `npm run demo`, never a deployment).
+   */
+  LOG_PRETTY: z.enum(LOG_LEVELS).exclude(['silent']).optional(),
   BODY_LIMIT: z.string().default('256kb'),
   /** Browser origins besides the server's own that may call the API and open sockets (comma-separated). */
   CORS_ORIGINS: corsOriginsSetting,

@@ -1,4 +1,5 @@
-import { deadlineJobId, planDeadline, type DeadlineState } from './deadline-plan';
+import type { DeadlineState } from '@whistle/shared';
+import { deadlineJobId, planDeadline } from './deadline-plan';
 
 const base: DeadlineState = {
   id: 'd1',

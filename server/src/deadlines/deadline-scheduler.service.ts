@@ -2,11 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { STAGES, type DispatchView } from '@whistle/shared';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { Dispatch } from '../dispatches/dispatch.entity';
+import { OpenDispatchStates } from '../dispatches/open-dispatch-states';
 import { QUEUES } from '../queues/queue-names';
-import { deadlineJobId, planDeadline, type DeadlineState, type PlannedDeadline } from './deadline-plan';
+import type { DeadlineState } from '@whistle/shared';
+import { deadlineJobId, planDeadline, type PlannedDeadline } from './deadline-plan';
 import { DEADLINE_ATTEMPTS, DEADLINE_BACKOFF_TYPE } from './deadline-retry';
 
 export interface DeadlineJob {
@@ -29,10 +29,10 @@ export class DeadlineScheduler {
   constructor(
     @InjectQueue(QUEUES.deadlines.name) private readonly queue: Queue<DeadlineJob>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly openDispatches: OpenDispatchStates,
   ) {}
 
-  /** Follows one dispatch change as delivered by the live queue. */
+  /** Follows one committed dispatch change (see DispatchFollowProcessor). */
   async follow(view: DispatchView): Promise<void> {
     await this.apply({
       id: view.id,
@@ -92,11 +92,7 @@ export class DeadlineScheduler {
    * rather than a round trip per dispatch, so ten thousand open dispatches take a moment.
    */
   async rebuild(): Promise<number> {
-    const open = await this.dataSource
-      .getRepository(Dispatch)
-      .createQueryBuilder('d')
-      .where('d.status IN (:...statuses)', { statuses: ['pending', 'accepted', 'arrived', 'reopened'] })
-      .getMany();
+    const open = await this.openDispatches.all();
     const CHUNK = 500;
     for (let i = 0; i < open.length; i += CHUNK) {
       const plans = open.slice(i, i + CHUNK).map((d) => ({

@@ -5,7 +5,7 @@ import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { QUEUES } from '../queues/queue-names';
 import type { DeadlineJob } from './deadline-scheduler.service';
 import { DEADLINE_ATTEMPTS, deadlineRetryDelay } from './deadline-retry';
-import { OverdueService } from './overdue.service';
+import { OverdueService } from '../dispatches/overdue.service';
 
 /**
  * Fires stage deadlines. A job that sent a notice moves itself back to delayed for the next

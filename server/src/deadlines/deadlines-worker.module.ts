@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DeadlineProcessor } from './deadline.processor';
 import { DispatchFollowProcessor } from './dispatch-follow.processor';
-import { OverdueService } from './overdue.service';
+import { DispatchesModule } from '../dispatches/dispatches.module';
 import { TimerEpochWatcher } from './timer-epoch-watcher.service';
-import { EventsModule } from '../events/events.module';
 import { DeadlinesModule } from './deadlines.module';
 import { ObservabilityModule } from '../observability/observability.module';
 
@@ -12,7 +11,7 @@ import { ObservabilityModule } from '../observability/observability.module';
  * the timers at start and whenever Redis lost them.
  */
 @Module({
-  imports: [EventsModule, DeadlinesModule, ObservabilityModule],
-  providers: [DispatchFollowProcessor, DeadlineProcessor, OverdueService, TimerEpochWatcher],
+  imports: [DeadlinesModule, DispatchesModule, ObservabilityModule],
+  providers: [DispatchFollowProcessor, DeadlineProcessor, TimerEpochWatcher],
 })
 export class DeadlinesWorkerModule {}

@@ -1,15 +1,11 @@
-import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DispatchesModule } from '../dispatches/dispatches.module';
 import { DeadlineScheduler } from './deadline-scheduler.service';
-import { TimerRuleEntity } from './timer-rule.entity';
-import { TimerRulesController } from './timer-rules.controller';
-import { TimerRulesService } from './timer-rules.service';
 
+/** The deadline timers: one delayed job per running stage of every open dispatch. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TimerRuleEntity]), AuditModule],
-  controllers: [TimerRulesController],
-  providers: [TimerRulesService, DeadlineScheduler],
-  exports: [TimerRulesService, DeadlineScheduler],
+  imports: [DispatchesModule],
+  providers: [DeadlineScheduler],
+  exports: [DeadlineScheduler],
 })
 export class DeadlinesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { DepartmentView } from '@whistle/shared';
 import { Department } from './department.entity';
 
@@ -23,5 +23,10 @@ export class DepartmentsService {
     if (missing(this.knownIds).length === 0) return [];
     await this.list();
     return missing(this.knownIds);
+  }
+
+  /** Asked of the database; pass the transaction's manager when inside one. */
+  exists(departmentId: string, manager: EntityManager = this.departments.manager): Promise<boolean> {
+    return manager.existsBy(Department, { id: departmentId });
   }
 }

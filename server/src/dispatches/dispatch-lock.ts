@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Incident } from '../incidents/incident.entity';
+import { lockIncident } from '../incidents/incident-lock';
+import type { IncidentRow } from '../incidents/incident-row';
 import { Dispatch } from './dispatch.entity';
 
 /**
@@ -11,17 +12,15 @@ import { Dispatch } from './dispatch.entity';
 export async function lockDispatchWithIncident(
   manager: EntityManager,
   dispatchId: string,
-): Promise<{ dispatch: Dispatch; incident: Incident } | null> {
+): Promise<{ dispatch: Dispatch; incident: IncidentRow } | null> {
   // A dispatch never moves to another incident, so its incident id can be read unlocked first.
   const ref = await manager.findOne(Dispatch, {
     where: { id: dispatchId },
     select: { id: true, incidentId: true },
   });
   if (!ref) return null;
-  const incident = await manager.findOneOrFail(Incident, {
-    where: { id: ref.incidentId },
-    lock: { mode: 'pessimistic_write' },
-  });
+  const incident = await lockIncident(manager, ref.incidentId);
+  if (!incident) return null;
   const dispatch = await manager.findOneOrFail(Dispatch, {
     where: { id: dispatchId },
     lock: { mode: 'pessimistic_write' },

@@ -6,7 +6,7 @@ import {
   type DispatchAction,
   type DispatchParty,
 } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import type { Dispatch } from './dispatch.entity';
 
 type DispatchScope = Pick<

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDistrictWide, type DispatchView } from '@whistle/shared';
-import { Brackets, DataSource, In } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import { Brackets, DataSource } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
 import { notFound } from '../common/errors';
-import { Incident } from '../incidents/incident.entity';
+import { incidentById, incidentsByIds } from '../incidents/incident-reads';
 import type { ListDispatchesDto } from './dto/dispatch-actions.dto';
 import { Dispatch } from './dispatch.entity';
 import { canSeeDispatch, dispatchActionsForUser } from './dispatch-parties';
@@ -36,7 +36,10 @@ export class DispatchQueries {
       .take(query.limit ?? 100)
       .getMany();
     const visible = rows.filter((d) => canSeeDispatch(user, d));
-    const incidents = await this.incidentsOf(visible);
+    const incidents = await incidentsByIds(
+      this.dataSource.manager,
+      visible.map((d) => d.incidentId),
+    );
     return visible.flatMap((d) => {
       const incident = incidents.get(d.incidentId);
       return incident ? [toDispatchView(d, incident, dispatchActionsForUser(user, d))] : [];
@@ -46,14 +49,8 @@ export class DispatchQueries {
   async get(user: AuthUser, id: string): Promise<DispatchView> {
     const d = await this.dataSource.manager.findOneBy(Dispatch, { id });
     if (!d || !canSeeDispatch(user, d)) throw notFound('dispatch', id);
-    const incident = await this.dataSource.manager.findOneByOrFail(Incident, { id: d.incidentId });
+    const incident = await incidentById(this.dataSource.manager, d.incidentId);
+    if (!incident) throw notFound('dispatch', id);
     return toDispatchView(d, incident, dispatchActionsForUser(user, d));
-  }
-
-  private async incidentsOf(dispatches: Dispatch[]): Promise<Map<string, Incident>> {
-    if (dispatches.length === 0) return new Map();
-    const ids = [...new Set(dispatches.map((d) => d.incidentId))];
-    const rows = await this.dataSource.manager.findBy(Incident, { id: In(ids) });
-    return new Map(rows.map((i) => [i.id, i]));
   }
 }

@@ -1,10 +1,10 @@
 import { rooms, type DispatchAction, type DispatchView } from '@whistle/shared';
-import type { Incident } from '../incidents/incident.entity';
+import type { IncidentRow } from '../incidents/incident-row';
 import type { Dispatch } from './dispatch.entity';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toDispatchView(d: Dispatch, incident: Incident, actions?: DispatchAction[]): DispatchView {
+export function toDispatchView(d: Dispatch, incident: IncidentRow, actions?: DispatchAction[]): DispatchView {
   return {
     id: d.id,
     whistleId: d.whistleId,
@@ -46,7 +46,7 @@ export function toDispatchView(d: Dispatch, incident: Incident, actions?: Dispat
 }
 
 /** Where a dispatch's events go: its assignee, its street and the district command. */
-export function dispatchRooms(d: Dispatch, incident: Incident): string[] {
+export function dispatchRooms(d: Dispatch, incident: IncidentRow): string[] {
   const assignee = d.departmentId
     ? rooms.dept(d.departmentId)
     : d.leaderUserId

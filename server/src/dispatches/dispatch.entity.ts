@@ -13,7 +13,6 @@ import { Department } from '../departments/department.entity';
 import { Incident } from '../incidents/incident.entity';
 import { Street } from '../streets/street.entity';
 import { User } from '../users/user.entity';
-import { Whistle } from '../whistles/whistle.entity';
 import {
   DISPATCH_DIRECTIONS,
   DISPATCH_STATUSES,
@@ -65,9 +64,11 @@ export class Dispatch {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   // Foreign keys: the services keep these consistent; the database refuses anything else.
-  @ManyToOne(() => Whistle, { nullable: true, onDelete: 'RESTRICT' })
+  // Named, not imported: the whistles module sits above this one (blowing a whistle opens
+  // dispatches), so this key is the one relation that points up the module graph.
+  @ManyToOne('Whistle', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'whistle_id' })
-  whistle?: Relation<Whistle> | null;
+  whistle?: { id: string } | null;
   @ManyToOne(() => Incident, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'incident_id' })
   incident?: Relation<Incident>;

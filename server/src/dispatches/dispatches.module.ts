@@ -4,22 +4,36 @@ import { GridsModule } from '../grids/grids.module';
 import { DispatchQueries } from './dispatch-queries.service';
 import { DispatchesController } from './dispatches.controller';
 import { DispatchesService } from './dispatches.service';
+import { IncidentActionRules } from './incident-action-rules';
+import { OpenDispatchStates } from './open-dispatch-states';
+import { OverdueService } from './overdue.service';
 import { TasksService } from './tasks.service';
 import { EventsModule } from '../events/events.module';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
-import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { TimerRulesModule } from '../timer-rules/timer-rules.module';
 import { ObservabilityModule } from '../observability/observability.module';
 
 @Module({
   imports: [
     EventsModule,
     IdempotencyModule,
-    DeadlinesModule,
+    IncidentsModule,
+    TimerRulesModule,
     ObservabilityModule,
     AdmissionModule,
     GridsModule,
   ],
   controllers: [DispatchesController],
-  providers: [DispatchesService, DispatchQueries, TasksService],
+  providers: [
+    DispatchesService,
+    DispatchQueries,
+    TasksService,
+    OverdueService,
+    OpenDispatchStates,
+    IncidentActionRules,
+  ],
+  // For the deadline timers: what they fire, and what they are rebuilt from.
+  exports: [OverdueService, OpenDispatchStates],
 })
 export class DispatchesModule {}

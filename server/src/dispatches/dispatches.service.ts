@@ -8,15 +8,15 @@ import {
   type DispatchView,
   type Stage,
 } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { illegalTransition, notFound } from '../common/errors';
 import { persist } from '../common/persist';
 import { AdmissionService } from '../admission/admission.service';
-import { TimerRulesService } from '../deadlines/timer-rules.service';
+import { TimerRulesService } from '../timer-rules/timer-rules.service';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import type { RecordingTx } from '../events/event-log';
-import { Incident } from '../incidents/incident.entity';
-import { syncIncidentWithDispatches } from '../incidents/incident-progress';
+import type { IncidentRow } from '../incidents/incident-row';
+import { syncIncidentWithDispatches } from './incident-sync';
 import { DispatchTimings } from '../observability/dispatch-timings';
 import type { ArriveDto, VerifyDto } from './dto/dispatch-actions.dto';
 import { Dispatch } from './dispatch.entity';
@@ -124,7 +124,7 @@ export class DispatchesService {
     user: AuthUser,
     id: string,
     action: DispatchAction,
-    apply: (d: Dispatch, incident: Incident, tx: RecordingTx) => Promise<void>,
+    apply: (d: Dispatch, incident: IncidentRow, tx: RecordingTx) => Promise<void>,
   ): Promise<DispatchView> {
     let changed: Dispatch | undefined;
     const view = await this.recorder.run(async (tx) => {

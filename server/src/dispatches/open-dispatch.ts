@@ -6,12 +6,12 @@ import {
   type WhistleType,
 } from '@whistle/shared';
 import type { RecordingTx } from '../events/event-log';
-import type { Incident } from '../incidents/incident.entity';
+import type { IncidentRow } from '../incidents/incident-row';
 import { Dispatch } from './dispatch.entity';
 import { dispatchRooms, toDispatchView } from './dispatch-view';
 
 export interface OpenDispatchInput {
-  incident: Incident;
+  incident: IncidentRow;
   whistleId: string | null;
   direction: DispatchDirection;
   assigneeKind: DispatchAssigneeKind;

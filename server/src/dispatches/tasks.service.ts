@@ -1,11 +1,11 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { DispatchView } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { unprocessable } from '../common/errors';
-import { TimerRulesService } from '../deadlines/timer-rules.service';
+import { TimerRulesService } from '../timer-rules/timer-rules.service';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { GridsService } from '../grids/grids.service';
-import { syncIncidentWithDispatches } from '../incidents/incident-progress';
+import { syncIncidentWithDispatches } from './incident-sync';
 import { raiseIncident } from '../incidents/raise-incident';
 import { dispatchActionsForUser } from './dispatch-parties';
 import { toDispatchView } from './dispatch-view';

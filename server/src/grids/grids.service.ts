@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { GridFeatureProperties, LngLat } from '@whistle/shared';
 import { unprocessable } from '../common/errors';
-import { Street } from '../streets/street.entity';
+import { StreetsService } from '../streets/streets.service';
 import { Grid } from './grid.entity';
 import { GridIndex, type IndexedGrid } from './grid-index';
 
@@ -19,7 +19,7 @@ export class GridsService implements OnApplicationBootstrap {
 
   constructor(
     @InjectRepository(Grid) private readonly grids: Repository<Grid>,
-    @InjectRepository(Street) private readonly streets: Repository<Street>,
+    private readonly streets: StreetsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,7 +29,7 @@ export class GridsService implements OnApplicationBootstrap {
   async reload(): Promise<void> {
     const [grids, streets] = await Promise.all([
       this.grids.find({ order: { code: 'ASC' } }),
-      this.streets.find(),
+      this.streets.list(),
     ]);
     const districtOf = new Map(streets.map((s) => [s.id, s.districtId]));
     const indexed: IndexedGrid[] = grids.map((g) => ({
@@ -80,5 +80,15 @@ export class GridsService implements OnApplicationBootstrap {
       ? this.features.filter((f) => f.properties.streetId === streetId)
       : this.features;
     return { type: 'FeatureCollection', features };
+  }
+
+  /**
+   * Whether every id names a grid, asked of the database (not the index, which a boundary import
+   * swaps in later). Pass the transaction's manager when inside one.
+   */
+  async allExist(gridIds: readonly string[], manager: EntityManager = this.grids.manager): Promise<boolean> {
+    const unique = [...new Set(gridIds)];
+    if (!unique.length) return true;
+    return (await manager.countBy(Grid, { id: In(unique) })) === unique.length;
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { HotlineImportReport } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { HotlineFileError, kindOf, recordsOf, type UploadedHotlineFile } from './hotline-file';
 import { HotlinePlaces } from './hotline-places.service';

@@ -1,4 +1,4 @@
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { LngLat } from '@whistle/shared';
 import type { GridsService } from '../grids/grids.service';
 import type { IndexedGrid } from '../grids/grid-index';

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { HotlineOrderResult, HotlineSatisfactionResult } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { notFound } from '../common/errors';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { recordCitizenSatisfaction } from '../incidents/citizen-satisfaction';

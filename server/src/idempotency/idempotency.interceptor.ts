@@ -11,7 +11,7 @@ import { Reflector } from '@nestjs/core';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '@whistle/shared';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import type { AuthedRequest } from '../auth/decorators';
+import type { AuthedRequest } from '../access/decorators';
 import { runWithClaim, type IdempotencyClaim } from './idempotency-context';
 import { fingerprintOf, idempotencyKeyOf, routeOf } from './idempotency-request';
 import { IdempotencyService, type ClaimOutcome } from './idempotency.service';

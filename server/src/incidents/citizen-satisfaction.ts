@@ -2,7 +2,7 @@ import type { SatisfactionResult } from '@whistle/shared';
 import { In } from 'typeorm';
 import type { RecordingTx } from '../events/event-log';
 import { Incident } from './incident.entity';
-import { incidentRooms } from './incident-rooms';
+import { incidentRoomsOf } from './incident-rooms';
 import { toIncidentView } from './incident-view';
 
 /**
@@ -34,7 +34,7 @@ export async function recordCitizenSatisfaction(
       change: 'satisfaction',
       actorId,
       incidentId: incident.id,
-      rooms: await incidentRooms(tx.manager, incident),
+      rooms: incidentRoomsOf(incident),
       payload: { ...toIncidentView(incident), change: 'satisfaction' },
     });
   }

@@ -1,10 +1,9 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { isDistrictWide } from '@whistle/shared';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
-import { canSeeIncident } from '../auth/scope';
+import type { AuthUser } from '../access/auth-user';
+import { canSeeIncident } from '../access/scope';
 import { notFound } from '../common/errors';
-import { Dispatch } from '../dispatches/dispatch.entity';
 import { UsersService } from '../users/users.service';
 import { Incident } from './incident.entity';
 
@@ -15,21 +14,9 @@ export class IncidentAccess {
 
   async canSee(user: AuthUser, manager: EntityManager, incident: Incident): Promise<boolean> {
     if (isDistrictWide(user.role)) return true;
-    // Only a department's view depends on who was summoned.
-    const dispatches =
-      user.role === 'dept_officer'
-        ? await manager.find(Dispatch, {
-            where: { incidentId: incident.id },
-            select: { departmentId: true, leaderUserId: true },
-          })
-        : [];
     return canSeeIncident(
       user,
-      {
-        ...incident,
-        departmentIds: dispatches.flatMap((d) => (d.departmentId ? [d.departmentId] : [])),
-        leaderUserIds: dispatches.flatMap((d) => (d.leaderUserId ? [d.leaderUserId] : [])),
-      },
+      { ...incident, departmentIds: incident.partyDepartmentIds, leaderUserIds: incident.partyLeaderIds },
       user.role === 'grid_worker' ? await this.users.gridIdsOf(user.id, manager) : [],
     );
   }
@@ -60,10 +47,8 @@ export class IncidentAccess {
         qb.andWhere(`${i}.streetId = :ownStreet`, { ownStreet: user.streetId });
         return;
       case 'dept_officer':
-        qb.andWhere(
-          `EXISTS (SELECT 1 FROM dispatches d WHERE d.incident_id = ${i}.id AND d.department_id = :dept)`,
-          { dept: user.departmentId },
-        );
+        // The GIN index on the parties serves this (@> rather than = ANY, which it cannot use).
+        qb.andWhere(`${i}.partyDepartmentIds @> ARRAY[:dept]::uuid[]`, { dept: user.departmentId });
         return;
       case 'grid_worker': {
         const gridIds = await this.users.gridIdsOf(user.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreatedIncidentView } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { LikelyDuplicates } from './likely-duplicates';
 import { raiseIncidents, type RaiseIncidentInput } from './raise-incident';

@@ -9,7 +9,7 @@ import {
   type Priority,
 } from '@whistle/shared';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { IncidentAccess } from './incident-access.service';
 import { Incident } from './incident.entity';
 

@@ -1,74 +1,71 @@
 import {
   DISPATCH_DRIVEN_STATUSES,
   deriveIncidentStatus,
-  runningStage,
+  type DispatchStatus,
   type IncidentStatus,
 } from '@whistle/shared';
 import { persist } from '../common/persist';
-import { Dispatch } from '../dispatches/dispatch.entity';
 import type { RecordingTx } from '../events/event-log';
 import { Incident } from './incident.entity';
-import { incidentRoomsOf } from './incident-rooms';
+import { incidentRoomsOf, type IncidentParty } from './incident-rooms';
 import { toIncidentView } from './incident-view';
 
-/**
- * After its dispatches change, brings the incident's status and overdue flag in line with them
- * (the state machine's `progress` transitions) and records incident.updated if anything moved.
- * Leaders' dispatches (双报到) do not drive the incident: the departments do the work.
- */
-export async function syncIncidentWithDispatches(
-  tx: RecordingTx,
-  /** The incident, already row-locked in this transaction by the caller, or its id to lock here. */
-  incidentOrId: Incident | string,
-  actorId: string | null,
+/** Where an incident's dispatches stand, as the dispatches module reads them. */
+export interface DispatchProgress {
+  /** The statuses of the dispatches that do the work (departments' and streets', not leaders'). */
+  workingStatuses: readonly DispatchStatus[];
+  /** Whether any of those is past a stage deadline it has not yet met. */
+  overdue: boolean;
+  /** Every department and leader with a dispatch on the incident. */
+  parties: readonly IncidentParty[];
   /**
    * Parties summoned in this same transaction: each already hears of the incident through its own
    * dispatch.created, so the incident update is not sent to them a second time.
    */
-  summonedNow: readonly Pick<Dispatch, 'departmentId' | 'leaderUserId'>[] = [],
+  summonedNow: readonly IncidentParty[];
+}
+
+/**
+ * Brings an incident (row-locked by the caller) in line with its dispatches: its status (the state
+ * machine's `progress` transitions), overdue flag and parties; records incident.updated when its
+ * status or overdue flag moved. Leaders' dispatches (双报到) do not drive the incident.
+ */
+export async function applyDispatchProgress(
+  tx: RecordingTx,
+  incident: Incident,
+  progress: DispatchProgress,
+  actorId: string | null,
 ): Promise<Incident> {
-  const incident =
-    typeof incidentOrId === 'string'
-      ? await tx.manager.findOneOrFail(Incident, {
-          where: { id: incidentOrId },
-          lock: { mode: 'pessimistic_write' },
-        })
-      : incidentOrId;
-  const incidentId = incident.id;
-  const dispatches = await tx.manager.find(Dispatch, {
-    where: { incidentId },
-    select: {
-      status: true,
-      overdueNotices: true,
-      assigneeKind: true,
-      departmentId: true,
-      leaderUserId: true,
-    },
-  });
-  const working = dispatches.filter((d) => d.assigneeKind !== 'leader');
   const drivable = (DISPATCH_DRIVEN_STATUSES as readonly IncidentStatus[]).includes(incident.status);
-  const status = drivable ? deriveIncidentStatus(working.map((d) => d.status)) : incident.status;
-  const overdue = working.some((d) => runningStage(d.status) !== null && d.overdueNotices > 0);
-  if (status === incident.status && overdue === incident.overdue) return incident;
-  const change = status !== incident.status ? status : overdue ? 'overdue' : 'overdue_cleared';
+  const status = drivable ? deriveIncidentStatus(progress.workingStatuses) : incident.status;
+  const departments = distinct(progress.parties.map((p) => p.departmentId));
+  const leaders = distinct(progress.parties.map((p) => p.leaderUserId));
+  const partiesMoved =
+    !sameMembers(departments, incident.partyDepartmentIds) || !sameMembers(leaders, incident.partyLeaderIds);
+  const visibleChange = status !== incident.status || progress.overdue !== incident.overdue;
+  if (!visibleChange && !partiesMoved) return incident;
+  const change = status !== incident.status ? status : progress.overdue ? 'overdue' : 'overdue_cleared';
   incident.status = status;
-  incident.overdue = overdue;
+  incident.overdue = progress.overdue;
+  incident.partyDepartmentIds = departments;
+  incident.partyLeaderIds = leaders;
   await persist(tx.manager, Incident, incident);
+  if (!visibleChange) return incident;
   tx.record({
     type: 'incident.updated',
     change,
     actorId,
-    incidentId,
-    rooms: incidentRoomsOf(
-      incident,
-      dispatches.filter(
-        (d) =>
-          !summonedNow.some((n) =>
-            d.departmentId ? n.departmentId === d.departmentId : n.leaderUserId === d.leaderUserId,
-          ),
-      ),
-    ),
+    incidentId: incident.id,
+    rooms: incidentRoomsOf(incident, progress.summonedNow),
     payload: { ...toIncidentView(incident), change },
   });
   return incident;
+}
+
+function distinct(ids: readonly (string | null)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
 }

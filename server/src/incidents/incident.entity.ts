@@ -48,6 +48,15 @@ export class Incident {
   @Column({ type: 'uuid', nullable: true }) reportedById: string | null;
   @Column({ type: 'text', nullable: true }) rejectReason: string | null;
   @Column({ type: 'uuid', nullable: true }) mergedIntoId: string | null;
+  /**
+   * Every department and leader with a dispatch on this incident — summoned by a whistle, or the
+   * department that sent it down as a task. They hear of the incident and may see it; kept here by
+   * the dispatches module's progress sync, so the incident's audience needs no read of dispatches.
+   */
+  @Index('idx_incidents_party_department_ids', { synchronize: false })
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  partyDepartmentIds: string[];
+  @Column('uuid', { array: true, default: () => "'{}'" }) partyLeaderIds: string[];
   /** True while any of its dispatches has a missed stage deadline that is not yet met. */
   @Column({ default: false }) overdue: boolean;
   /** Standing register (挂账): cannot be solved within its limit; stays counted and visible. */

@@ -2,14 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   CreatedIncidentView,
-  IncidentDetail,
   IncidentPointsView,
   IncidentView,
   Page,
   SiteCheckView,
 } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser, Roles } from '../access/decorators';
 import { ReasonDto } from '../common/reason.dto';
 import { uuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -51,11 +50,6 @@ export class IncidentsController {
   @Get('points')
   openPoints(@CurrentUser() user: AuthUser): Promise<IncidentPointsView> {
     return this.points.open(user);
-  }
-
-  @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<IncidentDetail> {
-    return this.queries.detail(user, id);
   }
 
   /** 立案 */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GridsModule } from '../grids/grids.module';
 import { UsersModule } from '../users/users.module';
 import { IncidentAccess } from './incident-access.service';
+import { IncidentActionHooks } from './incident-action-hooks';
 import { IncidentIntake } from './incident-intake';
 import { IncidentPointsQuery } from './incident-points';
 import { IncidentQueries } from './incident-queries.service';
@@ -23,7 +24,8 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
     IncidentAccess,
     LikelyDuplicates,
     SiteChecksService,
+    IncidentActionHooks,
   ],
-  exports: [IncidentAccess, IncidentsService],
+  exports: [IncidentAccess, IncidentsService, IncidentActionHooks, LikelyDuplicates],
 })
 export class IncidentsModule {}

@@ -8,12 +8,9 @@ import {
   type IncidentAction,
   type IncidentView,
 } from '@whistle/shared';
-import { In, Not } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { illegalTransition, notFound, unprocessable } from '../common/errors';
 import { persist } from '../common/persist';
-import { Dispatch } from '../dispatches/dispatch.entity';
-import { dispatchRooms, toDispatchView } from '../dispatches/dispatch-view';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import type { RecordingTx } from '../events/event-log';
 import { GridsService } from '../grids/grids.service';
@@ -21,11 +18,12 @@ import { UsersService } from '../users/users.service';
 import type { CreateIncidentDto } from './dto/create-incident.dto';
 import type { StandingRegisterDto } from './dto/incident-actions.dto';
 import { IncidentAccess } from './incident-access.service';
+import { IncidentActionHooks } from './incident-action-hooks';
 import { IncidentIntake } from './incident-intake';
 import { LikelyDuplicates } from './likely-duplicates';
 import { raiseIncident } from './raise-incident';
 import { Incident } from './incident.entity';
-import { incidentRooms } from './incident-rooms';
+import { incidentRoomsOf } from './incident-rooms';
 import { toIncidentView } from './incident-view';
 
 /** Raising incidents and the people-fired transitions of their state machine. */
@@ -38,6 +36,7 @@ export class IncidentsService {
     private readonly access: IncidentAccess,
     private readonly duplicates: LikelyDuplicates,
     private readonly intake: IncidentIntake,
+    private readonly hooks: IncidentActionHooks,
   ) {}
 
   /** `alongside` writes more rows (e.g. a report's photos) in the same transaction as the incident. */
@@ -79,33 +78,11 @@ export class IncidentsService {
     });
   }
 
-  /** Closing also stands down leaders still summoned by a tough whistle: nothing is left running. */
+  /** Closing also stands down leaders still summoned by a tough whistle (a hook of the dispatches module). */
   close(user: AuthUser, id: string): Promise<IncidentView> {
-    return this.fire(user, id, 'close', async (tx, incident) => {
+    return this.fire(user, id, 'close', (_tx, incident) => {
       incident.closedAt = new Date();
-      const summoned = await tx.manager.find(Dispatch, {
-        where: {
-          incidentId: id,
-          assigneeKind: 'leader',
-          status: In(['pending', 'accepted', 'arrived', 'reopened']),
-        },
-        lock: { mode: 'pessimistic_write' },
-      });
-      for (const d of summoned) {
-        d.status = 'cancelled';
-        d.closedAt = incident.closedAt;
-        d.rejectReason = 'incident closed';
-        await persist(tx.manager, Dispatch, d);
-        tx.record({
-          type: 'dispatch.updated',
-          change: 'cancel',
-          actorId: user.id,
-          incidentId: id,
-          dispatchId: d.id,
-          rooms: dispatchRooms(d, incident),
-          payload: { ...toDispatchView(d, incident), change: 'cancel' },
-        });
-      }
+      return Promise.resolve();
     });
   }
 
@@ -128,11 +105,7 @@ export class IncidentsService {
           intoIncidentId: [`is ${into.status}`],
         });
       }
-      const live = await tx.manager.countBy(Dispatch, {
-        incidentId: id,
-        status: Not(In(['rejected', 'cancelled', 'verified'])),
-      });
-      if (live > 0) throw unprocessable('Cancel the open dispatches of this incident before merging it');
+      // The dispatches module refuses while dispatches are open (its hook runs next).
       incident.mergedIntoId = into.id;
     });
   }
@@ -172,6 +145,7 @@ export class IncidentsService {
         throw new ForbiddenException(`Role ${user.role} may not ${action} an incident`);
       }
       await mutate(tx, incident);
+      await this.hooks.run(action, tx, incident, user.id);
       incident.status = transition.to;
       return this.saveAndRecord(tx, user, incident, action);
     });
@@ -189,7 +163,7 @@ export class IncidentsService {
       change,
       actorId: user.id,
       incidentId: incident.id,
-      rooms: await incidentRooms(tx.manager, incident),
+      rooms: incidentRoomsOf(incident),
       payload: { ...toIncidentView(incident), change },
     });
     return toIncidentView(incident);

@@ -1,9 +1,9 @@
 import type { LiveEventPayloads, SiteCheckView } from '@whistle/shared';
-import type { EventRecord } from '../events/event.entity';
+import type { LoggedEvent } from '../events/event-reads';
 import { SITE_CHECK_CHANGE } from './site-checks.service';
 
 /** The latest on-site check among an incident's events (ordered by id), or null if none was made. */
-export function lastSiteCheckOf(events: readonly EventRecord[], incidentId: string): SiteCheckView | null {
+export function lastSiteCheckOf(events: readonly LoggedEvent[], incidentId: string): SiteCheckView | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
     if (!e || e.change !== SITE_CHECK_CHANGE || e.incidentId !== incidentId || !e.actorId) continue;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import type { IncidentStatus, LikelyDuplicate } from '@whistle/shared';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { Incident } from './incident.entity';
 import { IncidentAccess } from './incident-access.service';
 
@@ -84,6 +84,8 @@ type CandidateRow = Pick<
   | 'streetId'
   | 'districtId'
   | 'reportedById'
+  | 'partyDepartmentIds'
+  | 'partyLeaderIds'
   | 'createdAt'
 >;
 
@@ -99,7 +101,9 @@ const CANDIDATES_SQL = `
     CROSS JOIN LATERAL (
       SELECT i.id, i.title, i.category, i.priority, i.source, i.status, i.lng, i.lat,
              i.grid_id AS "gridId", i.community_id AS "communityId", i.street_id AS "streetId",
-             i.district_id AS "districtId", i.reported_by_id AS "reportedById", i.created_at AS "createdAt"
+             i.district_id AS "districtId", i.reported_by_id AS "reportedById",
+             i.party_department_ids AS "partyDepartmentIds", i.party_leader_ids AS "partyLeaderIds",
+             i.created_at AS "createdAt"
         FROM incidents i
        WHERE i.lng BETWEEN q.lng - $8::float8 / q.coslat AND q.lng + $8::float8 / q.coslat
          AND i.lat BETWEEN q.lat - $8::float8 AND q.lat + $8::float8

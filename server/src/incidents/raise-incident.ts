@@ -59,6 +59,8 @@ export async function raiseIncidents(
       districtId: input.grid.districtId,
       reportedById: input.reportedById,
       citizenSatisfaction: input.citizenSatisfaction ?? null,
+      partyDepartmentIds: [],
+      partyLeaderIds: [],
     }),
   );
   // insert() writes the generated columns (id, timestamps, defaults) back onto these objects.
@@ -70,7 +72,7 @@ export async function raiseIncidents(
       actorId: inputs[i].reportedById,
       incidentId: incident.id,
       // Nobody is summoned to a new incident yet.
-      rooms: incidentRoomsOf(incident, []),
+      rooms: incidentRoomsOf(incident),
       payload: toIncidentView(incident),
     });
   }

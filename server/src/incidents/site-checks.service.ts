@@ -1,11 +1,11 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { IncidentStatus, SiteCheckView } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { UsersService } from '../users/users.service';
 import type { SiteCheckDto } from './dto/site-check.dto';
 import { IncidentAccess } from './incident-access.service';
-import { incidentRooms } from './incident-rooms';
+import { incidentRoomsOf } from './incident-rooms';
 import { toIncidentView } from './incident-view';
 
 export const SITE_CHECK_CHANGE = 'site_check';
@@ -47,7 +47,7 @@ export class SiteChecksService {
         change: SITE_CHECK_CHANGE,
         actorId: user.id,
         incidentId: incident.id,
-        rooms: await incidentRooms(tx.manager, incident),
+        rooms: incidentRoomsOf(incident),
         payload: { ...toIncidentView(incident), change: SITE_CHECK_CHANGE, siteCheck },
       });
       const [event] = await tx.flush();

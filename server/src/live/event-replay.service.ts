@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LiveEvent, ReplayTruncatedReason } from '@whistle/shared';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { EventRecord } from '../events/event.entity';
+import { eventsForRoomsAfter } from '../events/event-reads';
 import { envelopeOf } from '../events/live-envelope';
 
 const PAGE = 500;
@@ -52,14 +52,7 @@ export class EventReplay {
   }
 
   async page(afterId: string, rooms: readonly string[]): Promise<LiveEvent[]> {
-    const rows = await this.dataSource
-      .getRepository(EventRecord)
-      .createQueryBuilder('e')
-      .where('e.id > :afterId', { afterId })
-      .andWhere('e.rooms && :rooms', { rooms })
-      .orderBy('e.id', 'ASC')
-      .limit(PAGE)
-      .getMany();
+    const rows = await eventsForRoomsAfter(this.dataSource.manager, afterId, rooms, PAGE);
     return rows.map(envelopeOf);
   }
 

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/websockets';
 import type { LiveEvent, RenewResult } from '@whistle/shared';
 import type { Server, Socket } from 'socket.io';
-import { roomsOf } from '../auth/scope';
+import { roomsOf } from '../access/scope';
 import { TokenService, type VerifiedToken } from '../auth/token.service';
 import { databaseOutage } from '../common/database-unavailable';
 import { SocketGauge } from '../observability/socket-gauge';

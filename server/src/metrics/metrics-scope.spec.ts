@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { Role } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { metricsScopeOf, summaryScopeOf } from './metrics-scope';
 
 function user(role: Role, extra: Partial<AuthUser> = {}): AuthUser {

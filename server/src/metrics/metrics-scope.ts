@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { MetricsSummary } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 
 /** Whose numbers a summary covers. Every scope sits in a district, which its rankings span. */
 export type MetricsScope =

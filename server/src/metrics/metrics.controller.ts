@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { GridLoad, MetricsRankings, MetricsSummary, MetricsTrends } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser, Roles } from '../access/decorators';
 import { MetricsPeriodDto, MetricsTrendsDto } from './dto/metrics-period.dto';
 import { checkPeriod } from './metrics-period';
 import { metricsScopeOf } from './metrics-scope';

@@ -6,7 +6,7 @@ import {
   TypeOrmHealthIndicator,
   type HealthCheckResult,
 } from '@nestjs/terminus';
-import { Public } from '../auth/decorators';
+import { Public } from '../access/decorators';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 /** Each dependency must answer within this long for the process to count as ready. */

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { pointOnFeature } from '@turf/turf';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { pointOnFeature } from '@turf/point-on-feature';
+import { DataSource } from 'typeorm';
 import type { LngLat } from '@whistle/shared';
-import { Grid } from '../grids/grid.entity';
+import { firstGrid, type GridRow } from '../grids/grid-rows';
 import { GridsService } from '../grids/grids.service';
-import { Community } from '../streets/community.entity';
-import { Street } from '../streets/street.entity';
+import { allCommunities, allStreets } from '../streets/street-rows';
 
 interface NamedArea {
   kind: 'community' | 'street';
@@ -22,15 +21,14 @@ interface NamedArea {
 @Injectable()
 export class AddressResolver {
   constructor(
-    @InjectRepository(Street) private readonly streets: Repository<Street>,
-    @InjectRepository(Community) private readonly communities: Repository<Community>,
-    @InjectRepository(Grid) private readonly grids: Repository<Grid>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gridIndex: GridsService,
   ) {}
 
   async fromAddressString(address: string): Promise<LngLat | null> {
     const text = address.toLowerCase();
-    const [streets, communities] = await Promise.all([this.streets.find(), this.communities.find()]);
+    const manager = this.dataSource.manager;
+    const [streets, communities] = await Promise.all([allStreets(manager), allCommunities(manager)]);
     const areas: NamedArea[] = [
       ...communities.map((c) => ({ kind: 'community' as const, id: c.id, names: [c.nameZh, c.nameEn] })),
       ...streets.map((s) => ({ kind: 'street' as const, id: s.id, names: [s.nameZh, s.nameEn] })),
@@ -45,19 +43,17 @@ export class AddressResolver {
       const street = streets.find((s) => s.id === best.id);
       const center = street ? { lng: street.centerLng, lat: street.centerLat } : null;
       if (center && this.gridIndex.locate(center)?.streetId === best.id) return center;
-      return this.pointIn(await this.grids.findOne({ where: { streetId: best.id }, order: { code: 'ASC' } }));
+      return this.pointIn(await firstGrid(manager, { streetId: best.id }));
     }
-    return this.pointIn(
-      await this.grids.findOne({ where: { communityId: best.id }, order: { code: 'ASC' } }),
-    );
+    return this.pointIn(await firstGrid(manager, { communityId: best.id }));
   }
 
   async fromAddressId(addressId: string): Promise<LngLat | null> {
-    return this.pointIn(await this.grids.findOneBy({ code: addressId }));
+    return this.pointIn(await firstGrid(this.dataSource.manager, { code: addressId }));
   }
 
   /** A point surely inside the grid (a polygon's centroid can fall outside it). */
-  private pointIn(grid: Grid | null): LngLat | null {
+  private pointIn(grid: GridRow | null): LngLat | null {
     if (!grid) return null;
     const [lng, lat] = pointOnFeature(grid.polygon).geometry.coordinates as [number, number];
     return { lng, lat };

@@ -4,7 +4,7 @@ import { IsNull, Repository } from 'typeorm';
 import type { IssuedOpen311ApiKey, Open311ApiKeyView } from '@whistle/shared';
 import type { AuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { notFound } from '../common/errors';
 import { displayPrefix, hashApiKey, newApiKey } from './api-key-hash';
 import type { CreateApiKeyDto } from './dto/create-api-key.dto';

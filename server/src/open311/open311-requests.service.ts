@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { LngLat } from '@whistle/shared';
-import { Department } from '../departments/department.entity';
-import { Dispatch } from '../dispatches/dispatch.entity';
+import { departmentNames } from '../departments/department-rows';
+import { dispatchesOfIncidents } from '../dispatches/dispatch-reads';
 import { ChangeRecorder } from '../events/change-recorder.service';
-import { Grid } from '../grids/grid.entity';
+import { gridsByIds } from '../grids/grid-rows';
 import { GridsService } from '../grids/grids.service';
-import { Incident } from '../incidents/incident.entity';
+import { findIncidents, type IncidentFilter } from '../incidents/incident-reads';
+import type { IncidentRow } from '../incidents/incident-row';
 import { raiseIncident } from '../incidents/raise-incident';
-import { Community } from '../streets/community.entity';
-import { District } from '../streets/district.entity';
-import { Street } from '../streets/street.entity';
+import { districtNames } from '../streets/districts';
+import { communitiesByIds, streetsByIds } from '../streets/street-rows';
 import { AddressResolver } from './address-resolver.service';
 import type { Open311ApiKey } from './open311-api-key.entity';
 import { badRequest, notFound311 } from './open311-error';
@@ -41,8 +41,8 @@ export class Open311RequestsService {
     const grid = this.grids.locate(point);
     if (!grid) throw badRequest(`The location (lat ${point.lat}, long ${point.lng}) is outside the district`);
     const serviceName = findService(s.serviceCode)?.service_name ?? s.serviceCode;
-    const street = await this.dataSource.getRepository(Street).findOneByOrFail({ id: grid.streetId });
-    const serviceNotice = `已受理，转${street.nameZh}指挥中心处置`;
+    const [street] = await streetsByIds(this.dataSource.manager, [grid.streetId]);
+    const serviceNotice = `已受理，转${street?.nameZh ?? ''}指挥中心处置`;
     const incident = await this.recorder.run(async (tx) => {
       const raised = await raiseIncident(tx, {
         title: titleOf(serviceName, s.description),
@@ -74,31 +74,22 @@ export class Open311RequestsService {
     return [{ service_request_id: incident.id, service_notice: serviceNotice, account_id: s.accountId }];
   }
 
+  /**
+   * Open311's requests are the incidents raised through it (newest first, at most MAX_RESULTS),
+   * each with its Open311 row.
+   */
   async find(query: RequestQuery): Promise<Open311Value[]> {
-    const qb = this.dataSource
-      .getRepository(Open311Request)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.incident', 'i')
-      .orderBy('i.createdAt', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      // One incident per row (one-to-one), so a plain LIMIT is exact.
-      .limit(MAX_RESULTS);
-    if (query.kind === 'ids') {
-      const ids = query.ids.filter((id) => isUUID(id));
-      if (!ids.length) return [];
-      qb.where('i.id IN (:...ids)', { ids });
-    } else {
-      qb.where('i.createdAt >= :start AND i.createdAt <= :end', { start: query.start, end: query.end });
-      if (query.serviceCodes) qb.andWhere('i.category IN (:...codes)', { codes: query.serviceCodes });
-      const statuses = query.statuses ?? [];
-      if (statuses.length === 1) {
-        const closed = statuses[0] === 'closed';
-        qb.andWhere(`i.status ${closed ? '' : 'NOT '}IN (:...closedStatuses)`, {
-          closedStatuses: CLOSED_INCIDENT_STATUSES,
-        });
-      }
-    }
-    return this.render(await qb.getMany());
+    const manager = this.dataSource.manager;
+    const incidents = await findIncidents(manager, incidentFilterOf(query), MAX_RESULTS);
+    if (incidents.length === 0) return [];
+    const requests = await manager.findBy(Open311Request, { incidentId: In(incidents.map((i) => i.id)) });
+    const requestOf = new Map(requests.map((r) => [r.incidentId, r]));
+    const contexts = await loadContexts(manager, incidents);
+    return incidents.flatMap((incident) => {
+      const request = requestOf.get(incident.id);
+      const ctx = contexts.get(incident.id);
+      return request && ctx ? [toServiceRequest(incident, request, ctx)] : [];
+    });
   }
 
   async findOne(id: string): Promise<Open311Value[]> {
@@ -123,43 +114,42 @@ export class Open311RequestsService {
       );
     return point;
   }
+}
 
-  private async render(rows: Open311Request[]): Promise<Open311Value[]> {
-    const incidents = rows.map((r) => r.incident).filter((i): i is Incident => i !== undefined);
-    const contexts = await loadContexts(this.dataSource.manager, incidents);
-    return rows.flatMap((r) => {
-      const incident = r.incident;
-      const ctx = incident ? contexts.get(incident.id) : undefined;
-      return incident && ctx ? [toServiceRequest(incident, r, ctx)] : [];
-    });
-  }
+/** The incidents a GET requests query names: Open311's own, by id or by period, service and status. */
+function incidentFilterOf(query: RequestQuery): IncidentFilter {
+  if (query.kind === 'ids') return { source: 'open311', ids: query.ids.filter((id) => isUUID(id)) };
+  const statuses = query.statuses ?? [];
+  // Both statuses, or none named: every request.
+  const closed = statuses.length === 1 ? statuses[0] === 'closed' : null;
+  return {
+    source: 'open311',
+    createdFrom: query.start,
+    createdTo: query.end,
+    ...(query.serviceCodes ? { categories: query.serviceCodes } : {}),
+    ...(closed === true ? { statusIn: CLOSED_INCIDENT_STATUSES } : {}),
+    ...(closed === false ? { statusNotIn: CLOSED_INCIDENT_STATUSES } : {}),
+  };
 }
 
 /** Dispatches, departments and area names for many incidents in a fixed number of queries. */
-async function loadContexts(m: EntityManager, incidents: Incident[]): Promise<Map<string, RequestContext>> {
+async function loadContexts(
+  m: EntityManager,
+  incidents: IncidentRow[],
+): Promise<Map<string, RequestContext>> {
   const contexts = new Map<string, RequestContext>();
-  if (!incidents.length) return contexts;
   const ids = incidents.map((i) => i.id);
   const [dispatches, grids, communities, streets, districts] = await Promise.all([
-    m.find(Dispatch, { where: { incidentId: In(ids) }, order: { createdAt: 'ASC' } }),
-    m.find(Grid, {
-      select: ['id', 'code', 'name'],
-      where: { id: In(unique(incidents.map((i) => i.gridId))) },
-    }),
-    m.find(Community, {
-      select: ['id', 'nameZh'],
-      where: { id: In(unique(incidents.map((i) => i.communityId))) },
-    }),
-    m.find(Street, { select: ['id', 'nameZh'], where: { id: In(unique(incidents.map((i) => i.streetId))) } }),
-    m.find(District, {
-      select: ['id', 'nameZh'],
-      where: { id: In(unique(incidents.map((i) => i.districtId))) },
-    }),
+    dispatchesOfIncidents(m, ids),
+    gridsByIds(m, unique(incidents.map((i) => i.gridId))),
+    communitiesByIds(m, unique(incidents.map((i) => i.communityId))),
+    streetsByIds(m, unique(incidents.map((i) => i.streetId))),
+    districtNames(m, unique(incidents.map((i) => i.districtId))),
   ]);
-  const departmentIds = unique(dispatches.flatMap((d) => (d.departmentId ? [d.departmentId] : [])));
-  const departments = departmentIds.length
-    ? await m.find(Department, { where: { id: In(departmentIds) } })
-    : [];
+  const departments = await departmentNames(
+    m,
+    unique(dispatches.flatMap((d) => (d.departmentId ? [d.departmentId] : []))),
+  );
   const nameOf = <T extends { id: string }>(rows: T[], id: string, pick: (row: T) => string) => {
     const row = rows.find((r) => r.id === id);
     return row ? [pick(row)] : [];
@@ -167,11 +157,10 @@ async function loadContexts(m: EntityManager, incidents: Incident[]): Promise<Ma
   for (const incident of incidents) {
     const own = dispatches.filter((d) => d.incidentId === incident.id);
     const responsible = own.filter((d) => d.departmentId && !NOT_RESPONSIBLE.includes(d.status));
-    const agencies = unique(
-      responsible.flatMap((d) => nameOf(departments, d.departmentId ?? '', (dep) => dep.nameZh)),
-    );
+    const agencies = unique(responsible.flatMap((d) => departments.get(d.departmentId ?? '') ?? []));
     const latest = (dates: Date[]) =>
       dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+    const district = districts.get(incident.districtId);
     contexts.set(incident.id, {
       agencies,
       expectedAt: latest(responsible.map((d) => d.resolveBy)),
@@ -180,7 +169,7 @@ async function loadContexts(m: EntityManager, incidents: Incident[]): Promise<Ma
         ...nameOf(grids, incident.gridId, (g) => g.name),
         ...nameOf(communities, incident.communityId, (c) => c.nameZh),
         ...nameOf(streets, incident.streetId, (s) => s.nameZh),
-        ...nameOf(districts, incident.districtId, (d) => d.nameZh),
+        ...(district ? [district] : []),
       ],
       gridCode: grids.find((g) => g.id === incident.gridId)?.code ?? null,
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/decorators';
+import { Public } from '../access/decorators';
 import { runWithClaim } from '../idempotency/idempotency-context';
 import { answerRepeat } from '../idempotency/idempotency.interceptor';
 import { fingerprintOf, idempotencyKeyOf, routeOf } from '../idempotency/idempotency-request';

@@ -4,9 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { InjectConfig } from '../config/inject-config';
 import { GridsModule } from '../grids/grids.module';
-import { Grid } from '../grids/grid.entity';
-import { Community } from '../streets/community.entity';
-import { Street } from '../streets/street.entity';
 import { AddressResolver } from './address-resolver.service';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -24,7 +21,7 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
   imports: [
     EventsModule,
     IdempotencyModule,
-    TypeOrmModule.forFeature([Open311ApiKey, Open311Request, Street, Community, Grid]),
+    TypeOrmModule.forFeature([Open311ApiKey, Open311Request]),
     GridsModule,
     AuditModule,
   ],

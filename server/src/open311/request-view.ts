@@ -1,5 +1,5 @@
 import type { IncidentStatus } from '@whistle/shared';
-import type { Incident } from '../incidents/incident.entity';
+import type { IncidentRow as Incident } from '../incidents/incident-row';
 import type { Open311Value } from './open311-format';
 import type { Open311Request } from './open311-request.entity';
 import type { Open311Status } from './request-query';

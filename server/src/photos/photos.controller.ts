@@ -11,8 +11,8 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { PhotoView, ReportedIncidentView } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import type { AuthUser } from '../access/auth-user';
+import { CurrentUser, Roles } from '../access/decorators';
 import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
 import { uuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';

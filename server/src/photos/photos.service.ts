@@ -9,11 +9,11 @@ import {
 } from '@whistle/shared';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { notFound, unprocessable } from '../common/errors';
-import { Dispatch } from '../dispatches/dispatch.entity';
+import { partiesOfIncident } from '../dispatches/dispatch-reads';
 import { markClaimCommitted } from '../idempotency/idempotency-context';
-import type { Incident } from '../incidents/incident.entity';
+import type { IncidentRow } from '../incidents/incident-row';
 import { IncidentAccess } from '../incidents/incident-access.service';
 import { IncidentsService } from '../incidents/incidents.service';
 import type { AttachPhotosDto, ReportIncidentDto } from './dto/report-incident.dto';
@@ -153,12 +153,9 @@ export class PhotosService {
     manager: EntityManager,
     incidentId: string,
     dispatchId: string | undefined,
-  ): Promise<Incident> {
+  ): Promise<IncidentRow> {
     const incident = await this.access.load(user, manager, incidentId);
-    const dispatches = await manager.find(Dispatch, {
-      where: { incidentId },
-      select: { id: true, departmentId: true, leaderUserId: true },
-    });
+    const dispatches = await partiesOfIncident(manager, incidentId);
     if (user.role === 'district_leader' && !dispatches.some((d) => d.leaderUserId === user.id)) {
       throw new ForbiddenException('Only a leader summoned to this incident may add photos to it');
     }

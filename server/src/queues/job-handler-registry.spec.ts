@@ -1,11 +1,12 @@
 import { JobHandlerRegistry } from './job-handler-registry';
-import { QUEUES } from './queue-names';
+import { QUEUES, type QueueKey } from './queue-names';
+
+const everyQueue = Object.keys(QUEUES) as QueueKey[];
 
 describe('JobHandlerRegistry', () => {
   it('accepts a worker role where every queue and job name has its handler', () => {
     const registry = new JobHandlerRegistry();
-    registry.register('live', QUEUES.live.jobs);
-    registry.register('deadlines', QUEUES.deadlines.jobs);
+    for (const queue of everyQueue) registry.register(queue, QUEUES[queue].jobs);
     expect(() => registry.onApplicationBootstrap()).not.toThrow();
   });
 
@@ -17,8 +18,7 @@ describe('JobHandlerRegistry', () => {
 
   it('stops start-up when a job name has no handler, or a queue two processors', () => {
     const registry = new JobHandlerRegistry();
-    registry.register('live', []);
-    registry.register('deadlines', QUEUES.deadlines.jobs);
+    for (const queue of everyQueue) registry.register(queue, queue === 'live' ? [] : QUEUES[queue].jobs);
     expect(() => registry.onApplicationBootstrap()).toThrow('Queue live-events has no handler for: deliver');
     expect(() => registry.register('live', QUEUES.live.jobs)).toThrow('Queue live has two processors');
   });

@@ -12,7 +12,7 @@ import {
 import type { Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { auditContextOf } from '../audit/audit-context';
-import type { AuthedRequest } from '../auth/decorators';
+import type { AuthedRequest } from '../access/decorators';
 
 /** How long a client is asked to wait when the counters cannot be reached. */
 const OUTAGE_RETRY_SECONDS = 5;

@@ -6,7 +6,7 @@ import type IORedis from 'ioredis';
 import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { redisClient } from '../queues/redis';
-import type { AuthedRequest } from '../auth/decorators';
+import type { AuthedRequest } from '../access/decorators';
 import { rateLimits, type RateLimit } from './rate-limit-groups';
 import { RATE_LIMIT_GROUP } from './rate-limited.decorator';
 import { RateLimitGuard } from './rate-limit.guard';

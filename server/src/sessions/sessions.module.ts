@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthSession } from './auth-session.entity';
 import { SessionsService } from './sessions.service';
 
-/** Signed-in sessions and their refresh tokens; auth signs in through it, users revoke through it. */
+/** Signed-in sessions and their refresh tokens; auth signs in through it, user admin revokes through it. */
 @Module({
   imports: [TypeOrmModule.forFeature([AuthSession])],
   providers: [SessionsService],

@@ -4,7 +4,6 @@ import { Repository, type EntityManager } from 'typeorm';
 import type { NamedView, StreetView } from '@whistle/shared';
 import { notFound } from '../common/errors';
 import { Community } from './community.entity';
-import { StreetLeader } from './street-leader.entity';
 import { Street } from './street.entity';
 
 @Injectable()
@@ -12,7 +11,6 @@ export class StreetsService {
   constructor(
     @InjectRepository(Street) private readonly streets: Repository<Street>,
     @InjectRepository(Community) private readonly communitiesRepo: Repository<Community>,
-    @InjectRepository(StreetLeader) private readonly leaders: Repository<StreetLeader>,
   ) {}
 
   async list(): Promise<StreetView[]> {
@@ -33,9 +31,8 @@ export class StreetsService {
     return rows.map(({ id, code, nameZh, nameEn }) => ({ id, code, nameZh, nameEn }));
   }
 
-  /** District leaders paired with a street, summoned by its tough-problem whistles. */
-  async pairedLeaderIds(streetId: string, manager: EntityManager = this.leaders.manager): Promise<string[]> {
-    const rows = await manager.findBy(StreetLeader, { streetId });
-    return rows.map((r) => r.userId);
+  /** Pass the transaction's manager when inside one, so it never waits for a second pool connection. */
+  exists(streetId: string, manager: EntityManager = this.streets.manager): Promise<boolean> {
+    return manager.existsBy(Street, { id: streetId });
   }
 }

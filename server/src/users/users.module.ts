@@ -1,18 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { GridWorker } from '../grids/grid-worker.entity';
-import { SessionsModule } from '../sessions/sessions.module';
+import { GridWorker } from './grid-worker.entity';
 import { User } from './user.entity';
-import { UserAdminService } from './user-admin.service';
-import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
-import { IdempotencyModule } from '../idempotency/idempotency.module';
 
+/** Accounts and where their holders work; the admin's screens over them are in user-admin. */
 @Module({
-  imports: [IdempotencyModule, TypeOrmModule.forFeature([User, GridWorker]), SessionsModule, AuditModule],
-  controllers: [UsersController],
-  providers: [UsersService, UserAdminService],
+  imports: [TypeOrmModule.forFeature([User, GridWorker])],
+  providers: [UsersService],
   exports: [UsersService],
 })
 export class UsersModule {}

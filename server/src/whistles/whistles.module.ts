@@ -1,21 +1,21 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsModule } from '../departments/departments.module';
 import { IncidentsModule } from '../incidents/incidents.module';
-import { StreetsModule } from '../streets/streets.module';
+import { UsersModule } from '../users/users.module';
 import { WhistlesController } from './whistles.controller';
 import { WhistlesService } from './whistles.service';
 import { EventsModule } from '../events/events.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
-import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { TimerRulesModule } from '../timer-rules/timer-rules.module';
 
 @Module({
   imports: [
     EventsModule,
     IdempotencyModule,
-    DeadlinesModule,
+    TimerRulesModule,
     IncidentsModule,
     DepartmentsModule,
-    StreetsModule,
+    UsersModule,
   ],
   controllers: [WhistlesController],
   providers: [WhistlesService],

@@ -1,15 +1,15 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { WHISTLEABLE_INCIDENT_STATUSES, rooms, type WhistleView } from '@whistle/shared';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { unprocessable } from '../common/errors';
-import { TimerRulesService } from '../deadlines/timer-rules.service';
+import { TimerRulesService } from '../timer-rules/timer-rules.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { toDispatchView } from '../dispatches/dispatch-view';
 import { openDispatches } from '../dispatches/open-dispatch';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { IncidentAccess } from '../incidents/incident-access.service';
-import { syncIncidentWithDispatches } from '../incidents/incident-progress';
-import { StreetsService } from '../streets/streets.service';
+import { syncIncidentWithDispatches } from '../dispatches/incident-sync';
+import { UsersService } from '../users/users.service';
 import type { BlowWhistleDto } from './dto/blow-whistle.dto';
 import { Whistle } from './whistle.entity';
 import { toWhistleSummary } from './whistle-view';
@@ -22,7 +22,7 @@ export class WhistlesService {
     private readonly access: IncidentAccess,
     private readonly departments: DepartmentsService,
     private readonly timerRules: TimerRulesService,
-    private readonly streets: StreetsService,
+    private readonly users: UsersService,
   ) {}
 
   async blow(user: AuthUser, incidentId: string, dto: BlowWhistleDto): Promise<WhistleView> {
@@ -57,7 +57,7 @@ export class WhistlesService {
       await tx.manager.save(whistle);
       // 双报到: a tough-problem whistle also summons the district leaders paired with the street.
       const leaderIds =
-        dto.type === 'tough' ? await this.streets.pairedLeaderIds(incident.streetId, tx.manager) : [];
+        dto.type === 'tough' ? await this.users.pairedLeaderIds(incident.streetId, tx.manager) : [];
       tx.record({
         type: 'whistle.created',
         change: 'created',

@@ -1,14 +1,14 @@
 import type { Polygon } from 'geojson';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@whistle/shared';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/users/password';
 import { AdmissionEntry } from '../../src/admission/admission-entry.entity';
 import { Department } from '../../src/departments/department.entity';
-import { GridWorker } from '../../src/grids/grid-worker.entity';
+import { GridWorker } from '../../src/users/grid-worker.entity';
 import { Grid } from '../../src/grids/grid.entity';
 import { Community } from '../../src/streets/community.entity';
 import { District } from '../../src/streets/district.entity';
-import { StreetLeader } from '../../src/streets/street-leader.entity';
+import { StreetLeader } from '../../src/users/street-leader.entity';
 import { Street } from '../../src/streets/street.entity';
 import { User } from '../../src/users/user.entity';
 

@@ -16,7 +16,7 @@ import {
 } from '@nestjs/core';
 import { RoutePathFactory } from '@nestjs/core/router/route-path-factory';
 import type { Role } from '@whistle/shared';
-import { IS_PUBLIC, ROLES_KEY } from '../../src/auth/decorators';
+import { IS_PUBLIC, ROLES_KEY } from '../../src/access/decorators';
 
 /**
  * Every HTTP route the app serves, read from Nest's own metadata (the same decorators the router

@@ -39,6 +39,8 @@ export function buildIfNeeded(): void {
   if (stale(join(ROOT, 'shared', 'dist', 'index.js'), 'shared/src')) run('npm run build -w shared');
   if (stale(join(ROOT, 'server', 'dist', 'main.js'), 'server/src', 'shared/src'))
     run('npm run build -w server');
+  if (stale(join(ROOT, 'demo', 'dist', 'seed', 'seed-reference.js'), 'demo/src', 'server/src', 'shared/src'))
+    run('npm run build -w demo');
   if (stale(join(DASHBOARD_DIST, 'index.html'), 'dashboard/src', 'shared/src'))
     run('npm run build -w dashboard');
 }
@@ -55,13 +57,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-// The server's compiled migration, seed and Redis helpers (what `npm run seed` runs), loaded
-// lazily: buildIfNeeded() may have to build them first.
+// The compiled migration, seed and Redis helpers (what `npm run seed` runs), loaded lazily:
+// buildIfNeeded() may have to build them first.
 const serverDist = async () => ({
   ...(await import('@whistle/server/dist/database/migrate')),
   ...(await import('@whistle/server/dist/database/typeorm-options')),
   ...(await import('@whistle/server/dist/queues/redis')),
-  ...(await import('@whistle/server/dist/seed/seed-reference')),
+  ...(await import('@whistle/demo/dist/seed/seed-reference')),
 });
 
 export async function createDatabase(name: string): Promise<void> {

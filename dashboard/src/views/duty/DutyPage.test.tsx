@@ -1,12 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { DispatchView } from '@whistle/shared';
-import { LiveProvider } from '../../live/LiveProvider';
+import { LiveProvider } from '../../features/live/LiveProvider';
 import { FakeSocket } from '../../test/fake-socket';
-import { deskUser, fakeFetch, renderSignedIn } from '../desk/desk-test-utils';
+import { deskUser, fakeFetch, renderSignedIn } from '../../test/render';
 import { DutyPage } from './DutyPage';
 
 let socket: FakeSocket | null = null;
-jest.mock('../../live/socket', () => ({
+jest.mock('../../features/live/socket', () => ({
   createSocket: (auth: never) => {
     socket = new FakeSocket(auth);
     return socket;

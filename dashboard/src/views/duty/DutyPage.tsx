@@ -1,27 +1,24 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { runningStage } from '@whistle/shared';
-import { useDispatches } from '../../api/queries';
-import { useNames } from '../../i18n/names';
-import { useLiveEvents } from '../../live/LiveProvider';
-import type { AnyLiveEvent } from '../../live/types';
-import { formatDuration } from '../common/duration';
-import { QueryState } from '../common/QueryState';
-import { useNow } from '../common/useNow';
-import { ViewHeader } from '../common/ViewHeader';
-import { refreshFromEvents } from '../desk/live-invalidation';
-import { useStreetName } from '../desk/useStreetName';
-import { DispatchDetail } from './DispatchDetail';
-import { countTabs, INBOX_TABS, inTab, isOverdue, type InboxTab } from './inbox';
-import { SendTaskDialog } from './SendTaskDialog';
-import { useDispatchAlert } from './useDispatchAlert';
-import '../desk/desk.css';
+import { useDispatches } from '../../features/dispatches/dispatch-queries';
+import { DispatchDetail } from '../../features/dispatches/DispatchDetail';
+import { DispatchInboxTable } from '../../features/dispatches/DispatchInboxTable';
+import { countTabs, INBOX_TABS, inTab, type InboxTab } from '../../features/dispatches/inbox';
+import { SendTaskDialog } from '../../features/dispatches/SendTaskDialog';
+import { useDispatchAlert } from '../../features/dispatches/useDispatchAlert';
+import { ViewHeader } from '../../features/header/ViewHeader';
+import { refreshFromEvents } from '../../features/live/live-invalidation';
+import { useLiveEvents } from '../../features/live/LiveProvider';
+import type { AnyLiveEvent } from '../../features/live/types';
+import { useStreetName } from '../../features/reference/useStreetName';
+import { QueryState } from '../../lib/ui/QueryState';
+import { useNow } from '../../lib/useNow';
+import '../../styles/desk.css';
 
 /** 部门值班台: the department's dispatches by where they stand, one open on the right, live. */
 export function DutyPage() {
   const { t } = useTranslation();
-  const names = useNames();
   const streetName = useStreetName();
   const dispatches = useDispatches();
   const client = useQueryClient();
@@ -86,69 +83,14 @@ export function DutyPage() {
       <main className="split">
         <section className="split__list" aria-label={t(`duty.tab.${tab}`)}>
           <QueryState loading={dispatches.isPending} error={dispatches.isError} empty={rows.length === 0}>
-            <table className="table table--rows dk-inbox">
-              <thead>
-                <tr>
-                  <th>{t('list.title')}</th>
-                  <th>{t('desk.field.street')}</th>
-                  <th>{t('list.whistle')}</th>
-                  <th>{t('list.status')}</th>
-                  <th>{t('duty.deadline')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((d) => {
-                  const stage = runningStage(d.status);
-                  const due = stage === 'accept' ? d.acceptBy : stage === 'arrive' ? d.arriveBy : d.resolveBy;
-                  const left = Date.parse(due) - now;
-                  const overdue = isOverdue(d, now);
-                  return (
-                    <tr
-                      key={d.id}
-                      data-testid="dispatch-row"
-                      data-dispatch-id={d.id}
-                      className={[
-                        d.id === selectedId ? 'row--selected' : '',
-                        alert.fresh.has(d.id) ? 'row--fresh' : '',
-                        overdue ? 'row--overdue' : '',
-                      ].join(' ')}
-                      tabIndex={0}
-                      aria-selected={d.id === selectedId}
-                      onClick={() => open(d.id)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault();
-                          open(d.id);
-                        }
-                      }}
-                    >
-                      <td>
-                        <div className="row-title">{d.incident.title}</div>
-                        <div className="muted small">
-                          {names.category(d.incident.category)} · {t(`priority.${d.incident.priority}`)}
-                        </div>
-                      </td>
-                      <td>{streetName(d.streetId)}</td>
-                      <td>{names.whistleType(d.whistleType)}</td>
-                      <td>
-                        <span className={`dk-status dk-status--${d.status}`}>
-                          {t(`dispatchStatus.${d.status}`)}
-                        </span>
-                      </td>
-                      <td className={overdue ? 'dk-due dk-due--over' : 'dk-due'}>
-                        {stage
-                          ? `${t(`stage.${stage}`)} · ${
-                              left >= 0
-                                ? t('desk.timer.left', { time: formatDuration(t, left) })
-                                : t('desk.timer.over', { time: formatDuration(t, -left) })
-                            }`
-                          : names.dateTime(d.updatedAt)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DispatchInboxTable
+              rows={rows}
+              now={now}
+              selectedId={selectedId}
+              fresh={alert.fresh}
+              onOpen={open}
+              streetName={streetName}
+            />
           </QueryState>
         </section>
         <aside className="split__detail">

@@ -1,18 +1,20 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { useSignedIn } from '../../api/SessionProvider';
-import { ConnectionIndicator } from '../../live/ConnectionIndicator';
-import { useLiveEvents } from '../../live/LiveProvider';
-import type { AnyLiveEvent } from '../../live/types';
-import { LanguageToggle } from '../common/LanguageToggle';
-import { UserMenu } from '../common/UserMenu';
-import { useGridIncidents, type ReportAnswer } from './grid-api';
+import { useGridIncidents } from '../../features/incidents/incident-queries';
+import { IncidentCards } from '../../features/incidents/IncidentCards';
+import { ConnectionIndicator } from '../../features/live/ConnectionIndicator';
+import { useLiveEvents } from '../../features/live/LiveProvider';
+import type { AnyLiveEvent } from '../../features/live/types';
+import type { ReportAnswer } from '../../features/reports/report-api';
+import { ReportForm } from '../../features/reports/ReportForm';
+import { ReportResult } from '../../features/reports/ReportResult';
+import { useSignedIn } from '../../features/session/SessionProvider';
+import { UserMenu } from '../../features/session/UserMenu';
+import { SiteCheckCards } from '../../features/site-checks/SiteCheckCards';
+import { queryKeys } from '../../lib/api/query-keys';
+import { LanguageToggle } from '../../lib/ui/LanguageToggle';
 import { awaitingVerification, myReports } from './grid-lists';
-import { IncidentCards } from './IncidentCards';
-import { ReportForm } from './ReportForm';
-import { ReportResult } from './ReportResult';
-import { SiteCheckCards } from './SiteCheckCards';
 import './grid.css';
 
 const TABS = ['report', 'mine', 'verify'] as const;
@@ -32,7 +34,7 @@ export function GridPage() {
   const onEvents = useCallback(
     (events: readonly AnyLiveEvent[]) => {
       if (events.some((e) => e.type === 'incident.created' || e.type === 'incident.updated')) {
-        void client.invalidateQueries({ queryKey: ['grid-worker', 'incidents'] });
+        void client.invalidateQueries({ queryKey: queryKeys.incidents.gridWorkerList() });
       }
     },
     [client],

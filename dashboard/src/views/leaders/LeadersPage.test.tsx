@@ -3,19 +3,19 @@ import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import type { MetricsRankings, UserView } from '@whistle/shared';
 import { AppProviders } from '../../AppProviders';
-import { signInForTest } from '../../test/session';
-import { LiveProvider } from '../../live/LiveProvider';
+import { LiveProvider } from '../../features/live/LiveProvider';
 import { FakeSocket } from '../../test/fake-socket';
+import { signInForTest } from '../../test/session';
 import { LeadersPage } from './LeadersPage';
 
 // No socket.io, no canvas and no WebGL in jsdom: the live socket, chart and map are stand-ins.
-jest.mock('../../live/socket', () => ({ createSocket: (auth: never) => new FakeSocket(auth) }));
-jest.mock('./TrendsChart', () => ({
+jest.mock('../../features/live/socket', () => ({ createSocket: (auth: never) => new FakeSocket(auth) }));
+jest.mock('../../features/metrics/TrendsChart', () => ({
   TrendsChart: ({ trends }: { trends: { points: unknown[] } }) => (
     <div data-testid="trends-chart">{trends.points.length} points</div>
   ),
 }));
-jest.mock('./GridHeatMap', () => ({
+jest.mock('../../features/map/GridHeatMap', () => ({
   GridHeatMap: ({ shares }: { shares: Map<string, number> }) => (
     <div data-testid="heat-map">{[...shares.entries()].map(([id, v]) => `${id}=${v}`).join(' ')}</div>
   ),

@@ -1,25 +1,34 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGrids, useMetricsSummary } from '../../api/queries';
-import { useSignedIn } from '../../api/SessionProvider';
-import { ConnectionIndicator } from '../../live/ConnectionIndicator';
-import { LanguageToggle } from '../common/LanguageToggle';
-import { UserMenu } from '../common/UserMenu';
-import { useNow } from '../common/useNow';
-import { DEPARTMENT_COLUMNS, STREET_COLUMNS } from './columns';
-import { heatShares, type HeatMeasure } from './heat';
-import { useGridLoad, useRankings, useTrends } from './leader-queries';
-import { MetricTiles } from './MetricTiles';
-import { PanelBoundary } from './PanelBoundary';
-import { periodOf, previousPeriod, type PeriodChoice } from './period';
-import { PeriodPicker } from './PeriodPicker';
-import { RankingTable } from './RankingTable';
-import { useLivePeriodRefresh } from './useLivePeriodRefresh';
+import { ConnectionIndicator } from '../../features/live/ConnectionIndicator';
+import { DEPARTMENT_COLUMNS, STREET_COLUMNS } from '../../features/metrics/columns';
+import { heatShares, type HeatMeasure } from '../../features/metrics/heat';
+import {
+  useGridLoad,
+  useMetricsSummary,
+  useRankings,
+  useTrends,
+} from '../../features/metrics/metrics-queries';
+import { MetricTiles } from '../../features/metrics/MetricTiles';
+import { periodOf, previousPeriod, type PeriodChoice } from '../../features/metrics/period';
+import { PeriodPicker } from '../../features/metrics/PeriodPicker';
+import { RankingTable } from '../../features/metrics/RankingTable';
+import { useLivePeriodRefresh } from '../../features/metrics/useLivePeriodRefresh';
+import { useGrids } from '../../features/reference/reference-queries';
+import { useSignedIn } from '../../features/session/SessionProvider';
+import { UserMenu } from '../../features/session/UserMenu';
+import { LanguageToggle } from '../../lib/ui/LanguageToggle';
+import { PanelBoundary } from '../../lib/ui/PanelBoundary';
+import { useNow } from '../../lib/useNow';
 import './leaders.css';
 
 // ECharts and MapLibre are the heavy parts: loaded only when the cockpit opens.
-const TrendsChart = lazy(() => import('./TrendsChart').then((m) => ({ default: m.TrendsChart })));
-const GridHeatMap = lazy(() => import('./GridHeatMap').then((m) => ({ default: m.GridHeatMap })));
+const TrendsChart = lazy(() =>
+  import('../../features/metrics/TrendsChart').then((m) => ({ default: m.TrendsChart })),
+);
+const GridHeatMap = lazy(() =>
+  import('../../features/map/GridHeatMap').then((m) => ({ default: m.GridHeatMap })),
+);
 
 /** 领导驾驶舱: live tiles, the chosen period's trends, rankings and grid heat, CSV export. */
 export function LeadersPage() {

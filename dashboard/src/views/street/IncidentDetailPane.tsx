@@ -1,52 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DispatchView, IncidentView, RejectRequest } from '@whistle/shared';
-import { useDepartments } from '../../api/queries';
-import { useSignedIn } from '../../api/SessionProvider';
+import type { IncidentView, RejectRequest } from '@whistle/shared';
+import { DispatchCard } from '../../features/dispatches/DispatchCard';
+import { DuplicateList } from '../../features/incidents/DuplicateList';
+import { incidentActions, mayBlowWhistle } from '../../features/incidents/incident-actions';
+import { useDeskPost, useIncidentDetail } from '../../features/incidents/incident-queries';
+import { Timeline } from '../../features/incidents/Timeline';
+import { ReasonDialog } from '../../features/notes/ReasonDialog';
+import { PhotoThumbs } from '../../features/photos/PhotoThumbs';
+import { useDepartments } from '../../features/reference/reference-queries';
+import { useSignedIn } from '../../features/session/SessionProvider';
+import { WhistleDialog } from '../../features/whistles/WhistleDialog';
 import { useNames } from '../../i18n/names';
-import { dispatchActions, incidentActions, mayBlowWhistle } from '../desk/actions';
-import { useDeskPost, useIncidentDetail } from '../desk/desk-api';
-import { DispatchActionBar } from '../desk/DispatchActionBar';
-import { ErrorBox } from '../desk/ErrorBox';
-import { PhotoThumbs } from '../desk/PhotoThumbs';
-import { StageTimers } from '../desk/StageTimers';
-import { Timeline } from '../desk/Timeline';
-import { ReasonDialog } from '../duty/ReasonDialog';
-import { DuplicateList } from './DuplicateList';
-import { WhistleDialog } from './WhistleDialog';
+import { ErrorBox } from '../../lib/ui/ErrorBox';
 
 type Dialogs = 'reject' | 'whistle' | null;
-
-function DispatchCard({ dispatch, label }: { dispatch: DispatchView; label: string }) {
-  const { t } = useTranslation();
-  const { user } = useSignedIn();
-  return (
-    <li className="dispatch-card" data-testid="incident-dispatch" data-dispatch-id={dispatch.id}>
-      <div className="dispatch-card__head">
-        <strong>{label}</strong>
-        <span className={`dk-status dk-status--${dispatch.status}`}>
-          {t(`dispatchStatus.${dispatch.status}`)}
-        </span>
-      </div>
-      <StageTimers dispatch={dispatch} />
-      {dispatch.rejectReason && (
-        <p className="small">
-          {t('desk.reject.reason')}
-          {t('desk.colon')}
-          {dispatch.rejectReason}
-        </p>
-      )}
-      {dispatch.resolutionNote && (
-        <p className="small">
-          {t('desk.resolve.note')}
-          {t('desk.colon')}
-          {dispatch.resolutionNote}
-        </p>
-      )}
-      <DispatchActionBar dispatch={dispatch} actions={dispatchActions(dispatch, user.role)} />
-    </li>
-  );
-}
 
 /** One incident in full: its actions, whistles with each department's clocks, photos, duplicates, history. */
 export function IncidentDetailPane({

@@ -2,17 +2,17 @@ import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { runningStage } from '@whistle/shared';
-import { useDispatches } from '../../api/queries';
-import { useLiveEvents } from '../../live/LiveProvider';
-import type { AnyLiveEvent } from '../../live/types';
-import { ViewHeader } from '../common/ViewHeader';
-import { refreshFromEvents } from '../desk/live-invalidation';
+import { useDispatches } from '../../features/dispatches/dispatch-queries';
+import { TasksInbox } from '../../features/dispatches/TasksInbox';
+import { ViewHeader } from '../../features/header/ViewHeader';
+import { NO_FILTERS, type IncidentFilters } from '../../features/incidents/incident-filters';
+import { IncidentList } from '../../features/incidents/IncidentList';
+import { RegisterIncidentDialog } from '../../features/incidents/RegisterIncidentDialog';
+import { refreshFromEvents } from '../../features/live/live-invalidation';
+import { useLiveEvents } from '../../features/live/LiveProvider';
+import type { AnyLiveEvent } from '../../features/live/types';
 import { IncidentDetailPane } from './IncidentDetailPane';
-import { NO_FILTERS, type IncidentFilters } from './incident-filters';
-import { IncidentList } from './IncidentList';
-import { RegisterIncidentDialog } from './RegisterIncidentDialog';
-import { TasksInbox } from './TasksInbox';
-import '../desk/desk.css';
+import '../../styles/desk.css';
 
 type Pane = 'incidents' | 'tasks';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConnectionIndicator } from '../../live/ConnectionIndicator';
-import { LanguageToggle } from '../common/LanguageToggle';
-import { useNow } from '../common/useNow';
+import { ConnectionIndicator } from '../../features/live/ConnectionIndicator';
+import { LanguageToggle } from '../../lib/ui/LanguageToggle';
+import { useNow } from '../../lib/useNow';
 
 /**
  * The clock's formatters, made once per language: toLocale…String with options builds a new

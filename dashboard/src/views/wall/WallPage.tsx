@@ -1,18 +1,18 @@
 import { memo, useCallback, useState } from 'react';
-import { useGrids, useMetricsSummary } from '../../api/queries';
-import { useBasemap, useBoundaries } from '../../map/boundary-queries';
-import { DistrictMap } from '../../map/DistrictMap';
-import type { IncidentColorMode } from '../../map/incident-colors';
-import { EventFeed } from './EventFeed';
-import { IncidentPanel } from './IncidentPanel';
-import { KpiCards } from './KpiCards';
-import { MapToolbar } from './MapToolbar';
-import { OpenWhistles } from './OpenWhistles';
+import { useRunningDispatches } from '../../features/dispatches/useRunningDispatches';
+import { IncidentPanel } from '../../features/incidents/IncidentPanel';
+import { EventFeed } from '../../features/live/EventFeed';
+import { useBasemap, useBoundaries } from '../../features/map/boundary-queries';
+import { DistrictMap } from '../../features/map/DistrictMap';
+import type { IncidentColorMode } from '../../features/map/incident-colors';
+import { MapToolbar } from '../../features/map/MapToolbar';
+import { useWallIncidents } from '../../features/map/useWallIncidents';
+import { KpiCards } from '../../features/metrics/KpiCards';
+import { useMetricsSummary } from '../../features/metrics/metrics-queries';
+import { useGrids } from '../../features/reference/reference-queries';
+import { useFeedNames, type FeedNames } from '../../features/reference/useFeedNames';
+import { OpenWhistles } from '../../features/whistles/OpenWhistles';
 import { TitleBar } from './TitleBar';
-import type { FeedNames } from './describe-event';
-import { useFeedNames } from './useFeedNames';
-import { useRunningDispatches } from './useRunningDispatches';
-import { useWallIncidents } from './useWallIncidents';
 
 /**
  * The command-centre wall screen (指挥大屏): a fixed 16:9 layout that fills the screen without

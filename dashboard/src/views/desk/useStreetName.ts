@@ -1,9 +1,0 @@
-import { useStreets } from '../../api/queries';
-import { useNames } from '../../i18n/names';
-
-/** Street names in the UI language, looked up from the reference list. */
-export function useStreetName(): (id: string) => string {
-  const names = useNames();
-  const streets = useStreets().data ?? [];
-  return (id) => names.name(streets.find((s) => s.id === id));
-}
