@@ -2,7 +2,7 @@
 # live sockets to the server replicas (docker/nginx.conf).
 #   docker build -f docker/dashboard.Dockerfile -t whistle-dashboard .
 
-FROM node:24-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 # `npm ci` checks the lockfile against every workspace's package.json.
 COPY package.json package-lock.json tsconfig.base.json ./

@@ -4,7 +4,7 @@
 #   docker build -f docker/server.Dockerfile -t whistle-server .
 #   docker build -f docker/server.Dockerfile --target demo -t whistle-demo .
 
-FROM node:24-bookworm-slim AS deps
+FROM node:26-trixie-slim AS deps
 WORKDIR /app
 # Manifests first, so source edits do not invalidate the dependency layer. Every workspace's
 # package.json is needed: `npm ci` checks the lockfile against all of them.
@@ -30,7 +30,7 @@ RUN npm run build -w shared \
 # compiled services (so the server's build comes along), and the simulator, which plays a district
 # day against a running server. Their runtime needs are in the pruned production dependencies
 # (socket.io-client, the simulator's, is the dashboard's). Compose names the command to run.
-FROM node:24-bookworm-slim AS demo
+FROM node:26-trixie-slim AS demo
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
@@ -46,7 +46,7 @@ USER node
 CMD ["node", "simulator/dist/main.js"]
 
 # The default target: the NestJS server. The dashboard has its own image (dashboard.Dockerfile).
-FROM node:24-bookworm-slim AS server
+FROM node:26-trixie-slim AS server
 ENV NODE_ENV=production PORT=3000 PHOTO_DIR=/data/photos
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules

@@ -17,7 +17,8 @@ const SERVICE_ACCOUNT = 'postgres';
 export class PrivatePostgres {
   private dir: string | undefined;
 
-  constructor(readonly port = 21000 + Math.floor(Math.random() * 20000)) {}
+  // Below Linux's ephemeral range (32768–60999), so no outgoing connection holds the port.
+  constructor(readonly port = 21000 + Math.floor(Math.random() * 11000)) {}
 
   /** The server's base URL, without a database: `${baseUrl}/<name>`. Trust authentication. */
   get baseUrl(): string {

@@ -4,19 +4,51 @@ import { connect } from 'node:net';
 /** A throwaway redis-server of the test's own, so an outage can be staged without touching others. */
 export class PrivateRedis {
   private process: ChildProcess | undefined;
+  private chosenPort: number;
+  private readonly portGiven: boolean;
+  private started = false;
 
-  /** `extraArgs` are further redis-server options, e.g. `['--maxmemory-policy', 'allkeys-lru']`. */
+  /**
+   * `port`: a random one unless given. `extraArgs` are further redis-server options, e.g.
+   * `['--maxmemory-policy', 'allkeys-lru']`.
+   */
   constructor(
-    readonly port = 21000 + Math.floor(Math.random() * 20000),
+    port?: number,
     private readonly extraArgs: readonly string[] = [],
-  ) {}
+  ) {
+    this.chosenPort = port ?? randomPort();
+    this.portGiven = port !== undefined;
+  }
+
+  get port(): number {
+    return this.chosenPort;
+  }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /**
+   * Starts the server, or restarts it on the same port. A first start on a random port that turns
+   * out to be taken (the server exits at once) tries another.
+   */
   async start(): Promise<void> {
-    this.process = spawn(
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.spawnAndWait();
+      if (outcome === 'answering') {
+        this.started = true;
+        return;
+      }
+      if (outcome === 'exited' && !this.started && !this.portGiven && attempt < 5) {
+        this.chosenPort = randomPort();
+        continue;
+      }
+      throw new Error(`redis-server on ${this.port} did not start (${outcome})`);
+    }
+  }
+
+  private async spawnAndWait(): Promise<'answering' | 'exited' | 'silent'> {
+    const child = spawn(
       'redis-server',
       [
         '--port',
@@ -33,11 +65,15 @@ export class PrivateRedis {
         stdio: 'ignore',
       },
     );
+    this.process = child;
     for (let i = 0; i < 100; i++) {
-      if (await answersPing(this.port)) return;
       await new Promise((r) => setTimeout(r, 50));
+      // Exit first: a server that could not bind is gone at once, while whoever holds the port
+      // (another test's redis-server) would answer the PING in its place.
+      if (child.exitCode !== null || child.signalCode !== null) return 'exited';
+      if (await answersPing(this.port)) return 'answering';
     }
-    throw new Error(`redis-server on ${this.port} did not start`);
+    return 'silent';
   }
 
   /**
@@ -69,4 +105,9 @@ function answersPing(port: number): Promise<boolean> {
     socket.on('connect', () => socket.write('PING\r\n'));
     socket.on('data', (data) => done(data.toString().startsWith('+PONG')));
   });
+}
+
+/** Below Linux's ephemeral range (32768–60999), so no outgoing connection holds the port. */
+function randomPort(): number {
+  return 21000 + Math.floor(Math.random() * 11000);
 }
