@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DispatchChange, DispatchChangesJob } from '../queues/dispatch-changes-job';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { QUEUES } from '../queues/queue-names';
-import { redisClient } from '../queues/redis';
+import { closeRedis, redisClient } from '../queues/redis';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 
 /** A followed change is remembered a week: longer than any outbox row waits for Redis. */
@@ -50,9 +50,8 @@ export class DispatchFollowProcessor extends WorkerHost implements OnApplication
     await Promise.all(fresh.map((change) => redis.set(key(change), '1', 'EX', FOLLOWED_TTL_SECONDS)));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
-    this.redis.disconnect();
+  onApplicationShutdown(): Promise<void> {
+    return closeRedis(this.redis);
   }
 
   /** Without a listener, a worker's connection error would be thrown as an uncaught exception. */

@@ -3,7 +3,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { LiveEvent } from '@whistle/shared';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { logPublishFailures, redisClient } from '../queues/redis';
+import { closeRedis, logPublishFailures, redisClient } from '../queues/redis';
 import type { Delivery } from './live-envelope';
 
 /** The socket.io adapter's channel prefix; the gateway's Redis adapter uses the same key. */
@@ -111,9 +111,7 @@ export class LiveEmitter implements OnApplicationShutdown {
     }
   }
 
-  /** QUIT when Redis answers; a client still reconnecting would wait for it forever, so it is dropped. */
-  async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
-    this.redis.disconnect();
+  onApplicationShutdown(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }

@@ -69,6 +69,15 @@ export function logPublishFailures(client: IORedis, purpose: string): IORedis {
   return client;
 }
 
+/**
+ * Closes a client at shutdown: QUIT when Redis answers; a client still reconnecting would wait for
+ * that forever, so it is dropped instead.
+ */
+export async function closeRedis(client: IORedis): Promise<void> {
+  if (client.status === 'ready') await client.quit().catch(() => undefined);
+  client.disconnect();
+}
+
 /** Deletes every key under `prefix:` — how a test run or benchmark leaves a shared Redis as it found it. */
 export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
   const redis = new IORedis({ ...redisOptionsFromUrl(url), lazyConnect: true });
