@@ -7,9 +7,12 @@ import { RequireAuth } from './features/session/RequireAuth';
 import { ROLE_HOME } from './features/session/role-home';
 import { useSession } from './features/session/SessionProvider';
 import { SessionRestoring } from './features/session/SessionRestoring';
+import { AdminPage } from './views/admin/AdminPage';
+import { CommandDeskPage } from './views/command/CommandDeskPage';
 import { DutyPage } from './views/duty/DutyPage';
 import { GridPage } from './views/grid/GridPage';
 import { LeadersPage } from './views/leaders/LeadersPage';
+import { MonthlyReportPage } from './views/reports/MonthlyReportPage';
 import { StreetPage } from './views/street/StreetPage';
 
 // The wall screen carries MapLibre (most of the bundle); desk views and the login load without it.
@@ -83,6 +86,30 @@ export function App() {
         element={
           <Signed>
             <GridPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="/desk"
+        element={
+          <Signed>
+            <CommandDeskPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="/admin/:section?"
+        element={
+          <Signed>
+            <AdminPage />
+          </Signed>
+        }
+      />
+      <Route
+        path="/reports/monthly"
+        element={
+          <Signed>
+            <MonthlyReportPage />
           </Signed>
         }
       />

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DispatchView, IncidentView, Page as ListPage } from '@whistle/shared';
 import { api, tokenFor } from './support/api';
-import { launchChromium, newContext, signIn, watchForErrors } from './support/browser';
+import { launchChromium, newContext, openView, signIn, watchForErrors } from './support/browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
@@ -42,12 +42,17 @@ describe('whistle round trip', () => {
     await browser.close();
   });
 
-  async function open(username: string, view: string): Promise<{ page: Page; problems: string[] }> {
+  async function open(
+    username: string,
+    view: string,
+    landing = view,
+  ): Promise<{ page: Page; problems: string[] }> {
     const context = await newContext(browser);
     contexts.push(context);
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await signIn(page, username, view);
+    await signIn(page, username, landing);
+    if (view !== landing) await openView(page, view);
     return { page, problems };
   }
 
@@ -64,7 +69,7 @@ describe('whistle round trip', () => {
     await api(streetToken, 'POST', `/incidents/${incident.id}/register`);
 
     // Everyone is at their screen before the whistle blows, so each sees it arrive live.
-    const wall = await open('district.operator', 'wall');
+    const wall = await open('district.operator', 'wall', 'desk');
     const duty = await open('dept.chengguan', 'duty');
     const street = await open('street.fuzimiao', 'street');
 

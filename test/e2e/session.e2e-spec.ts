@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { LoginResponse, Role, TemporaryPasswordResponse } from '@whistle/shared';
 import { api, tokenFor } from './support/api';
-import { baseUrl, launchChromium, newContext, signIn, watchForErrors } from './support/browser';
+import { baseUrl, launchChromium, newContext, openView, signIn, watchForErrors } from './support/browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
@@ -91,7 +91,8 @@ describe('session', () => {
   it('survives a reload, and lands on the login page with a notice when an admin revokes it', async () => {
     const account = await newAccount(adminToken, 'district_operator');
     const { page, context, problems } = await open();
-    await signIn(page, account.username, 'wall', account.password);
+    await signIn(page, account.username, 'desk', account.password);
+    await openView(page, 'wall');
 
     // The refresh token is in an httpOnly, SameSite=Strict cookie for /api/auth only…
     const cookie = (await context.cookies()).find((c) => c.name === 'whistle_refresh');

@@ -1,3 +1,10 @@
+import { adminEn } from './areas/admin';
+import { adminImportsEn } from './areas/admin-imports';
+import { commandEn } from './areas/command-desk';
+import { cockpitEn } from './areas/cockpit';
+import { wallPlusEn } from './areas/wall-plus';
+import { reportEn } from './areas/report';
+import { opsEn } from './areas/ops';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -537,4 +544,11 @@ export const en: Messages = {
       offList: 'Not on the admission list (may be returned)',
     },
   },
+  admin: adminEn,
+  adminImports: adminImportsEn,
+  command: commandEn,
+  cockpit: cockpitEn,
+  wallPlus: wallPlusEn,
+  report: reportEn,
+  ops: opsEn,
 };

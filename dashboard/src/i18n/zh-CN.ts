@@ -1,3 +1,11 @@
+import { adminZh } from './areas/admin';
+import { adminImportsZh } from './areas/admin-imports';
+import { commandZh } from './areas/command-desk';
+import { cockpitZh } from './areas/cockpit';
+import { wallPlusZh } from './areas/wall-plus';
+import { reportZh } from './areas/report';
+import { opsZh } from './areas/ops';
+
 /** Chinese (the default): the words command-centre staff use every day. */
 export const zhCN = {
   app: { title: '秦淮区 · 街乡吹哨 部门报到 综合指挥平台', short: '街乡吹哨 部门报到' },
@@ -509,6 +517,13 @@ export const zhCN = {
     },
     tasks: { onList: '在准入清单内（不可退回）', offList: '不在准入清单内（可退回）' },
   },
+  admin: adminZh,
+  adminImports: adminImportsZh,
+  command: commandZh,
+  cockpit: cockpitZh,
+  wallPlus: wallPlusZh,
+  report: reportZh,
+  ops: opsZh,
 };
 
 /** The shape every language must fill, so a missing key fails the type check. */

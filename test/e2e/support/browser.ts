@@ -53,6 +53,12 @@ export async function signIn(page: Page, username: string, view: string, passwor
   await page.getByTestId(`view-${view}`).waitFor({ timeout: 30_000 });
 }
 
+/** Goes to a view by its path (one the role may open but does not land on, like the wall). */
+export async function openView(page: Page, view: string): Promise<void> {
+  await page.goto(`${baseUrl()}/${view}`);
+  await page.getByTestId(`view-${view}`).waitFor({ timeout: 30_000 });
+}
+
 /** Marks what the CSP watcher logs, so a test can tell a violation from any other console error. */
 export const CSP_VIOLATION = 'CSP violation';
 

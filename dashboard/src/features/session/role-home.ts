@@ -5,7 +5,7 @@ export const ROLE_HOME: Record<Role, string> = {
   street_operator: '/street',
   dept_officer: '/duty',
   district_leader: '/leaders',
-  district_operator: '/wall',
-  admin: '/wall',
+  district_operator: '/desk',
+  admin: '/admin',
   grid_worker: '/grid',
 };
