@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/api-error';
+
+/** Field path → messages of a 400 answer ({} for any other error or none). */
+export function fieldErrorsOf(error: unknown): Record<string, string[]> {
+  return error instanceof ApiError && error.status === 400 ? (error.body?.fields ?? {}) : {};
+}
+
+interface FormFieldProps {
+  label: string;
+  /** The messages for this field, shown under it; the field is marked invalid while there are any. */
+  errors?: readonly string[];
+  hint?: string;
+  children: ReactNode;
+  testId?: string;
+}
+
+/** One labelled form field with its own error messages beside it (not in a banner at the top). */
+export function FormField({ label, errors, hint, children, testId }: FormFieldProps) {
+  const invalid = (errors?.length ?? 0) > 0;
+  return (
+    <label className={`form-field${invalid ? ' form-field--invalid' : ''}`} data-testid={testId}>
+      <span className="form-field__label">{label}</span>
+      {children}
+      {hint && !invalid && <span className="form-field__hint">{hint}</span>}
+      {errors?.map((message) => (
+        <span key={message} className="form-field__error" role="alert">
+          {message}
+        </span>
+      ))}
+    </label>
+  );
+}
