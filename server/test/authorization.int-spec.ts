@@ -18,6 +18,7 @@ import type {
   UserView,
   WhistleView,
 } from '@whistle/shared';
+import { Department } from '../src/departments/department.entity';
 import { Dispatch } from '../src/dispatches/dispatch.entity';
 import { Rating } from '../src/dispatches/rating.entity';
 import { Incident } from '../src/incidents/incident.entity';
@@ -42,7 +43,7 @@ import {
   type Actors,
 } from './support/api-driver';
 import { connect, login, reconnect, type Recorder } from './support/clients';
-import { createUser, PASSWORD } from './support/factories';
+import { createDepartment, createUser, PASSWORD } from './support/factories';
 import { generateHotlineOrders, toCsv } from './support/hotline-orders';
 import { discoverRoutes, routeMatches, servedRoutes, type DiscoveredRoute } from './support/routes';
 import { TestEnv, type RunningTestApp } from './support/test-app';
@@ -416,6 +417,7 @@ describe('authorization', () => {
   const meWith = (token: string) => async () =>
     (await request(app.url).get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status;
   let accounts = 0;
+  let departmentCodes = 0;
 
   // ---- the matrix ---------------------------------------------------------------------------
   // prettier-ignore
@@ -436,6 +438,23 @@ describe('authorization', () => {
       prepare: () => Promise.resolve(get('/api/departments')) },
     { route: 'GET /api/categories', on: 'reference',          want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
       prepare: () => Promise.resolve(get('/api/categories')) },
+    { route: 'POST /api/departments', on: 'a new department', want: [401, 401, 403, 403, 403, 403, 403, 403, 403, 201],
+      prepare: () => Promise.resolve({
+        req: { method: 'post', path: '/api/departments', body: {
+          code: `authz-${++departmentCodes}-${Date.now()}`, nameZh: '新部门', nameEn: 'New bureau', kind: 'department', categories: ['noise'],
+        } },
+        snapshot: () => env.db.getRepository(Department).count(),
+      }),
+      check: (res) => expect(res.body).toMatchObject({ nameZh: '新部门', categories: ['noise'] }) },
+    { route: 'PATCH /api/departments/:id', on: 'a department', want: [401, 401, 403, 403, 403, 403, 403, 403, 403, 200],
+      prepare: async () => {
+        const target = await createDepartment(env.db);
+        return {
+          req: { method: 'patch', path: `/api/departments/${target.id}`, body: { nameZh: '改名部门', categories: ['sanitation'] } },
+          snapshot: () => env.db.getRepository(Department).findOneByOrFail({ id: target.id }),
+        };
+      },
+      check: (res) => expect(res.body).toMatchObject({ nameZh: '改名部门', categories: ['sanitation'] }) },
     { route: 'GET /api/grids', on: 'reference',               want: [401, 401, 200, 200, 200, 200, 200, 200, 200, 200],
       prepare: () => Promise.resolve(get('/api/grids')),
       check: (res) => expect((res.body as { features: unknown[] }).features).toHaveLength(8) },
@@ -511,6 +530,20 @@ describe('authorization', () => {
     { route: 'POST /api/incidents/:id/standing', on: 'registered in A', want: [401, 401, 403, 403, 403, 403, 403, 200, 403, 200],
       prepare: async () => onIncident((await registered('A')).id, 'standing', { reason: '涉及历史遗留问题', reviewOn: '2030-06-30' }),
       check: (res) => expect((res.body as IncidentView).standing).toMatchObject({ reviewOn: '2030-06-30' }) },
+    { route: 'GET /api/incidents/standing', on: 'the district’s register', want: [401, 401, 403, 403, 403, 403, 403, 200, 200, 200],
+      prepare: async () => {
+        const { id } = await registered('A');
+        await must(actors.districtOperator.post(`/api/incidents/${id}/standing`, { reason: '需市级协调', reviewOn: '2030-06-30' }), 200, 'standing');
+        return get('/api/incidents/standing');
+      },
+      check: (res) => expect((res.body as { incident: IncidentView }[]).length).toBeGreaterThan(0) },
+    { route: 'POST /api/incidents/:id/standing/remove', on: 'standing in A', want: [401, 401, 403, 403, 403, 403, 403, 200, 403, 200],
+      prepare: async () => {
+        const { id } = await registered('A');
+        await must(actors.districtOperator.post(`/api/incidents/${id}/standing`, { reason: '需市级协调', reviewOn: '2030-06-30' }), 200, 'standing');
+        return onIncident(id, 'standing/remove', { reason: '已解决' });
+      },
+      check: (res) => expect((res.body as IncidentView).standing).toBeNull() },
     { route: 'POST /api/incidents/:incidentId/whistles', on: 'registered in A', want: [401, 401, 201, 404, 403, 403, 403, 201, 403, 201],
       prepare: async () => whistleOn((await registered('A')).id),
       check: (res) => expect((res.body as WhistleView).dispatches).toHaveLength(1) },
@@ -549,16 +582,25 @@ describe('authorization', () => {
       check: (res) => expect(res.body).toMatchObject({ status: 'cancelled' }) },
     { route: 'POST /api/dispatches/:id/cancel', on: 'X’s arrived, street B', want: [401, 401, 404, 200, 403, 404, 404, 200, 403, 200],
       prepare: async () => onDispatch((await dispatchFor('X', 'B', 'arrived')).id, 'cancel') },
+    { route: 'POST /api/dispatches/:id/supervise', on: 'X’s pending, street A', want: [401, 401, 403, 403, 403, 403, 403, 201, 403, 201],
+      prepare: async () => onDispatch((await dispatchFor('X', 'A', 'pending')).id, 'supervise', { note: '请尽快接单' }),
+      check: (res) => expect(res.body).toMatchObject({ note: '请尽快接单' }) },
+    { route: 'POST /api/dispatches/:id/reassign', on: 'X’s accepted, street B', want: [401, 401, 403, 403, 403, 403, 403, 201, 403, 201],
+      prepare: async () => ({
+        ...onDispatch((await dispatchFor('X', 'B', 'accepted')).id, 'reassign', { departmentId: world.deptY.id }),
+        snapshot: rowCount(Dispatch),
+      }),
+      check: (res) => expect(res.body).toMatchObject({ cancelled: { status: 'cancelled' }, opened: { departmentId: world.deptY.id } }) },
 
     //                                                          anon bad  opA  opB  offX offY gwA  dOp  lead admin
-    { route: 'POST /api/dispatches/tasks', on: 'to street A', want: [401, 401, 403, 403, 201, 201, 403, 403, 403, 403],
+    { route: 'POST /api/dispatches/tasks', on: 'to street A', want: [401, 401, 403, 403, 201, 201, 403, 201, 403, 403],
       prepare: () => Promise.resolve({
         req: { method: 'post', path: '/api/dispatches/tasks', body: { streetId: world.streetA.street.id, title: '油烟扰民', category: 'environment', priority: 'normal', location: at('A', 2) } },
         snapshot: rowCount(Dispatch),
       }),
       check: (res, who) => expect(res.body).toMatchObject({
         direction: 'dept_to_street', assigneeKind: 'street', streetId: world.streetA.street.id,
-        departmentId: who === 'officerX' ? world.deptX.id : world.deptY.id, status: 'pending' }) },
+        departmentId: who === 'officerX' ? world.deptX.id : who === 'officerY' ? world.deptY.id : null, status: 'pending' }) },
     { route: 'GET /api/dispatches/:id', on: 'task X→A',        want: [401, 401, 200, 404, 200, 404, 404, 200, 200, 200],
       prepare: async () => get(`/api/dispatches/${(await taskToA('pending')).id}`) },
     { route: 'POST /api/dispatches/:id/accept', on: 'task X→A pending', want: [401, 401, 200, 404, 403, 404, 404, 403, 403, 403],
@@ -665,6 +707,19 @@ describe('authorization', () => {
       prepare: () => Promise.resolve(get(`/api/metrics/rankings?${PERIOD}`)) },
     { route: 'GET /api/metrics/grid-load', on: 'the district, one week', want: [401, 401, 403, 403, 403, 403, 403, 200, 200, 200],
       prepare: () => Promise.resolve(get(`/api/metrics/grid-load?${PERIOD}`)) },
+    { route: 'GET /api/reports/monthly', on: 'the district, November 2026', want: [401, 401, 403, 403, 403, 403, 403, 200, 200, 200],
+      prepare: () => Promise.resolve(get('/api/reports/monthly?month=2026-11')),
+      check: (res) => expect(res.body).toMatchObject({ month: '2026-11', district: { id: world.districtId } }) },
+    // A department's own score and rank only: no other department's id or figures in the answer.
+    { route: 'GET /api/metrics/department-standing', on: 'own department, one week', want: [401, 401, 403, 403, 200, 200, 403, 403, 403, 403],
+      prepare: () => Promise.resolve(get(`/api/metrics/department-standing?${PERIOD}`)),
+      check: (res, who) => {
+        const own = who === 'officerX' ? world.deptX.id : world.deptY.id;
+        const other = who === 'officerX' ? world.deptY.id : world.deptX.id;
+        expect(Object.keys(res.body as object).sort()).toEqual(['departmentId', 'dispatches', 'from', 'rank', 'ranked', 'score', 'to']);
+        expect(res.body).toMatchObject({ departmentId: own });
+        expect(JSON.stringify(res.body)).not.toContain(other);
+      } },
 
     //                                                          anon bad  opA  opB  offX offY gwA  dOp  lead admin
     { route: 'POST /api/open311-keys', on: 'a new key',       want: [401, 401, 403, 403, 403, 403, 403, 403, 403, 201],

@@ -6,6 +6,7 @@ import type {
   IncidentView,
 } from '@whistle/shared';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { join } from 'node:path';
 import request from 'supertest';
 import { Grid } from '../src/grids/grid.entity';
 import { Community } from '../src/streets/community.entity';
@@ -29,6 +30,17 @@ const box = (minLng: number, minLat: number, maxLng: number, maxLat: number): Po
     ],
   ],
 });
+
+/** The admin console's sample files (test/fixtures/boundaries): a new street east of the district. */
+const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'boundaries');
+
+/** [minLng, minLat, maxLng, maxLat] of a problem's drawn area. */
+const boxOfArea = (geometry: BoundaryProblem['geometry']): number[] => {
+  const ring = geometry?.coordinates[0] ?? [];
+  const lngs = ring.map((p) => p[0] ?? NaN);
+  const lats = ring.map((p) => p[1] ?? NaN);
+  return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
+};
 
 /** Boundary export and import: a bad file changes nothing; a good one moves the grid index live. */
 describe('boundaries', () => {
@@ -332,5 +344,74 @@ describe('boundaries', () => {
     } finally {
       await other.close();
     }
+  });
+  it("takes the console's multipart files: an overlap and a gap come back drawn, then a good file is imported and audited", async () => {
+    const upload = (path: string, grids: string) =>
+      request(app.url)
+        .post(path)
+        .set('Authorization', `Bearer ${admin.token}`)
+        .attach('streets', join(FIXTURES, 'streets.geojson'))
+        .attach('communities', join(FIXTURES, 'communities.geojson'))
+        .attach('grids', join(FIXTURES, grids));
+    const audits = async (): Promise<{ actor_username: string; details: { counts: unknown } }[]> =>
+      env.db.query(
+        `SELECT actor_username, details FROM audit_log WHERE action = 'boundaries.imported' ORDER BY id`,
+      );
+    const before = await snapshot();
+    const auditsBefore = (await audits()).length;
+
+    const refused = await upload('/api/boundaries/import', 'grids-overlap.geojson');
+    expect(refused.status).toBe(422);
+    const problems = problemsOf(refused.body);
+    expect(problems.map((p) => p.kind).sort()).toEqual(['gap', 'overlap']);
+    const overlap = problems.find((p) => p.kind === 'overlap')!;
+    expect(overlap.codes.sort()).toEqual(['FX-TEST-C01-G001', 'FX-TEST-C01-G002']);
+    // The overlap is the 0.002° strip the west grid reaches into the east one, as a polygon.
+    expect(overlap.geometry?.type).toBe('Polygon');
+    const [minLng, minLat, maxLng, maxLat] = boxOfArea(overlap.geometry);
+    expect(minLng).toBeCloseTo(118.895, 6);
+    expect(maxLng).toBeCloseTo(118.897, 6);
+    expect(minLat).toBeCloseTo(32.005, 6);
+    expect(maxLat).toBeCloseTo(32.0125, 6);
+    const gap = problems.find((p) => p.kind === 'gap')!;
+    expect(gap.codes).toEqual(['FX-TEST-C01']);
+    const gapBox = boxOfArea(gap.geometry);
+    expect(gapBox[0]).toBeCloseTo(118.893, 6);
+    expect(gapBox[2]).toBeCloseTo(118.895, 6);
+    expect(gapBox[1]).toBeCloseTo(32.0125, 6);
+    expect(gapBox[3]).toBeCloseTo(32.02, 6);
+    // Refused whole: no row, no audit entry.
+    expect(await snapshot()).toBe(before);
+    expect(await audits()).toHaveLength(auditsBefore);
+
+    // The dry run the console makes first draws the same areas, with 200.
+    const dry = await upload('/api/boundaries/validate', 'grids-overlap.geojson');
+    expect(dry.status).toBe(200);
+    const dryProblems = (dry.body as BoundaryImportReport).problems;
+    expect(dryProblems.find((p) => p.kind === 'overlap')?.geometry).toEqual(overlap.geometry);
+
+    const checked = await upload('/api/boundaries/validate', 'grids-good.geojson');
+    expect(checked.body).toMatchObject({ ok: true, applied: false, problems: [] });
+    expect(await snapshot()).toBe(before);
+
+    const imported = await upload('/api/boundaries/import', 'grids-good.geojson');
+    expect(imported.status).toBe(200);
+    const counts = {
+      streets: { inserted: 1, updated: 0, unchanged: 0 },
+      communities: { inserted: 1, updated: 0, unchanged: 0 },
+      grids: { inserted: 4, updated: 0, unchanged: 0 },
+    };
+    expect(imported.body).toMatchObject({ ok: true, applied: true, counts });
+    const grids = (await admin.get('/api/boundaries/grids')).body as GridCollection;
+    const added = grids.features.filter((f) => f.properties.communityCode === 'FX-TEST-C01');
+    expect(added.map((f) => f.properties.code).sort()).toEqual([
+      'FX-TEST-C01-G001',
+      'FX-TEST-C01-G002',
+      'FX-TEST-C01-G003',
+      'FX-TEST-C01-G004',
+    ]);
+    const entries = await audits();
+    expect(entries).toHaveLength(auditsBefore + 1);
+    expect(entries.at(-1)).toEqual({ actor_username: world.users.admin.username, details: { counts } });
   });
 });

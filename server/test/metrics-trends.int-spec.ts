@@ -175,6 +175,16 @@ describe('leaders’ period metrics: trends, rankings, grid load', () => {
     ]);
   });
 
+  it('gives the times to accept, arrive and resolve at p50 and p90 over the period’s dispatches', async () => {
+    const res = await leader.get(`/api/metrics/rankings${query(period)}`);
+    expect((res.body as MetricsRankings).timeTo).toEqual({
+      // X on I1 accepted after 5 min, X on I2 after 55 min; Y rejected (no accept).
+      accept: { count: 2, p50Seconds: 1800, p90Seconds: 3000 },
+      arrive: { count: 1, p50Seconds: 3300, p90Seconds: 3300 },
+      resolve: { count: 1, p50Seconds: 82_500, p90Seconds: 82_500 },
+    });
+  });
+
   it('counts a rating with the dispatch it rates, not with the day it was given', async () => {
     // 2 March only: X's I1 dispatch (1 March) is outside, though its rating was given on 2 March.
     const res = await leader.get(
@@ -201,6 +211,12 @@ describe('leaders’ period metrics: trends, rankings, grid load', () => {
       verifiedRate: 1,
       satisfactionRate: null,
       satisfactionAnswers: 0,
+      // Two whistles on two incidents.
+      whistleRate: 1,
+      // Of the dispatches it sent: 1 of 2 resolved (Y's rejection is not counted), none re-opened,
+      // one whistle per incident: 0.5·0.5 + 0.2·1 + 0.3·(1 − 1) = 0.45.
+      score: 45,
+      rank: 2,
     });
     expect(byId.get(world.streetB.street.id)).toEqual({
       id: world.streetB.street.id,
@@ -212,7 +228,46 @@ describe('leaders’ period metrics: trends, rankings, grid load', () => {
       verifiedRate: null,
       satisfactionRate: 1,
       satisfactionAnswers: 1,
+      whistleRate: 0,
+      // No dispatch sent: only the whistle rate is known, and no whistle is the best there is.
+      score: 100,
+      rank: 1,
     });
+    // Best score first.
+    expect(streets.map((s) => s.rank)).toEqual([1, 2]);
+  });
+
+  it('gives a department its own score and rank, weighing only the ratings published to departments', async () => {
+    const officerX = await login(app.url, world.users.officerX);
+    const res = await officerX.get(`/api/metrics/department-standing${query(period)}`);
+    expect(res.status).toBe(200);
+    // The leaders see 75 with X's one live rating; X itself may not see a lone mark (fewer than
+    // five ratings published), so its rating weighs nothing yet:
+    // (0.15·0.5 + 0.15·0.5 + 0.2·0.5 + 0.1·1) / 0.6 = 0.5833…
+    expect(res.body).toEqual({
+      from: '2026-02-28T16:00:00.000Z',
+      to: '2026-03-03T16:00:00.000Z',
+      departmentId: world.deptX.id,
+      dispatches: 2,
+      score: 58.3,
+      rank: 1,
+      ranked: 2,
+    });
+    const officerY = await login(app.url, world.users.officerY);
+    const y = await officerY.get(`/api/metrics/department-standing${query(period)}`);
+    expect(y.body).toMatchObject({
+      departmentId: world.deptY.id,
+      dispatches: 1,
+      score: 0,
+      rank: 2,
+      ranked: 2,
+    });
+
+    const reversed = await officerX.get(
+      `/api/metrics/department-standing${query({ from: period.to, to: period.from })}`,
+    );
+    expect(reversed.status).toBe(400);
+    expect(reversed.body).toMatchObject({ fields: { to: ['to must be later than from'] } });
   });
 
   it('gives the grid load: reported in the period and open now', async () => {

@@ -16,4 +16,8 @@ export * from './api/errors';
 export * from './api/hotline';
 export * from './api/open311';
 export * from './api/audit';
+export * from './api/departments';
 export * from './api/idempotency';
+export * from './api/report';
+export * from './api/command-desk';
+export * from './api/cockpit';

@@ -102,10 +102,15 @@ describe('session', () => {
     const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
     expect(storage).not.toMatch(/eyJ/);
 
-    // A wall screen reloads: its view comes back without a login form ever showing.
+    // A wall screen, put full screen as a kiosk would be, reloads: its view comes back without a
+    // login form ever showing. The reload leaves full screen (a browser enters it only on a click),
+    // so the button to go back is offered again.
+    await page.getByTestId('wall-fullscreen').click();
+    await page.waitForFunction(() => document.fullscreenElement !== null);
     await watchForLoginForm(page);
     await page.reload();
     await page.getByTestId('view-wall').waitFor({ timeout: 30_000 });
+    await page.getByTestId('wall-fullscreen').waitFor();
     expect(new URL(page.url()).pathname).toBe('/wall');
     expect(await page.evaluate(() => (window as unknown as { sawLoginForm?: boolean }).sawLoginForm)).toBe(
       undefined,

@@ -14,6 +14,7 @@ import {
   signIn,
   watchForErrors,
 } from './support/browser';
+import { blowFuzimiaoWhistle } from './support/whistles';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
@@ -39,8 +40,12 @@ async function scrollOverflow(page: Page): Promise<{ x: number; y: number }> {
 
 describe('each role sees its view', () => {
   let browser: Browser;
+  /** A whistle whose departments have not arrived yet: its map marker pulses. */
+  let waitingWhistleId: string;
   beforeAll(async () => {
     browser = await launchChromium();
+    const { whistle } = await blowFuzimiaoWhistle('端到端测试：大屏闪烁的吹哨', ['chengguan']);
+    waitingWhistleId = whistle.id;
   });
   afterAll(async () => {
     await browser.close();
@@ -102,6 +107,19 @@ describe('each role sees its view', () => {
     await page.locator('[data-incidents-painted]').waitFor({ timeout: 60_000 });
     await page.locator('[data-grids-painted]').waitFor({ timeout: 60_000 });
     await page.getByTestId('kpi-open').waitFor();
+    // The left column's 群众满意率, the right column's department ranking, and on the map the
+    // waiting whistle's marker pulsing (its halo) while 城管局 has not arrived.
+    await page.getByTestId('kpi-satisfaction').waitFor();
+    await page.locator('[data-testid="wall-department-ranking"] li').first().waitFor();
+    const marker = page.locator(`.map-overlay--whistles [data-whistle-id="${waitingWhistleId}"]`);
+    await marker.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await marker.getAttribute('data-pulsing')).toBe('true');
+    const halo = page.locator(`.map-overlay--whistle-halos [data-whistle-id="${waitingWhistleId}"]`);
+    expect(await halo.count()).toBe(1);
+    const animation = await page
+      .locator('.map-overlay--whistle-halos')
+      .evaluate((layer) => getComputedStyle(layer).animationName);
+    expect(animation).toBe('whistle-pulse');
     expect(await scrollOverflow(page)).toEqual({ x: 0, y: 0 });
     await expect(page.locator('h1').textContent()).resolves.toContain('街乡吹哨');
     await page.screenshot({ path: join(ARTIFACTS, `wall-zh-${size.width}x${size.height}.png`) });
@@ -112,6 +130,14 @@ describe('each role sees its view', () => {
     await page.locator('[data-label-language="en"]').waitFor({ timeout: 30_000 });
     expect(await scrollOverflow(page)).toEqual({ x: 0, y: 0 });
     await page.screenshot({ path: join(ARTIFACTS, `wall-en-${size.width}x${size.height}.png`) });
+
+    // Full screen from the title bar's button, which hides while the wall is full screen.
+    await page.getByTestId('wall-fullscreen').click();
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    await page.getByTestId('wall-fullscreen').waitFor({ state: 'detached' });
+    expect(await scrollOverflow(page)).toEqual({ x: 0, y: 0 });
+    await page.evaluate(() => document.exitFullscreen());
+    await page.getByTestId('wall-fullscreen').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

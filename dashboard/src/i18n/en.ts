@@ -5,6 +5,7 @@ import { cockpitEn } from './areas/cockpit';
 import { wallPlusEn } from './areas/wall-plus';
 import { reportEn } from './areas/report';
 import { opsEn } from './areas/ops';
+import { fieldMessagesEn } from './areas/field-messages';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -551,4 +552,5 @@ export const en: Messages = {
   wallPlus: wallPlusEn,
   report: reportEn,
   ops: opsEn,
+  fieldMessages: fieldMessagesEn,
 };

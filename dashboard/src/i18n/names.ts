@@ -6,7 +6,10 @@ interface Bilingual {
   nameEn: string;
 }
 
-/** Names of domain objects come from shared (categories, whistle types) or the server, never from i18n files. */
+/**
+ * Names of domain objects come from shared (categories, whistle types) or the server, never from
+ * i18n files. Times are not names: write them with lib/china-time (China time in every language).
+ */
 export function useNames() {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -20,7 +23,5 @@ export function useNames() {
         code,
       ),
     whistleType: (type: WhistleType) => name(WHISTLE_TYPE_NAMES[type]),
-    /** Dates and times in the UI language, whatever the browser's own locale is. */
-    dateTime: (iso: string) => new Date(iso).toLocaleString(english ? 'en-GB' : 'zh-CN', { hour12: false }),
   };
 }

@@ -5,6 +5,7 @@ import { cockpitZh } from './areas/cockpit';
 import { wallPlusZh } from './areas/wall-plus';
 import { reportZh } from './areas/report';
 import { opsZh } from './areas/ops';
+import { fieldMessagesZh } from './areas/field-messages';
 
 /** Chinese (the default): the words command-centre staff use every day. */
 export const zhCN = {
@@ -524,6 +525,7 @@ export const zhCN = {
   wallPlus: wallPlusZh,
   report: reportZh,
   ops: opsZh,
+  fieldMessages: fieldMessagesZh,
 };
 
 /** The shape every language must fill, so a missing key fails the type check. */

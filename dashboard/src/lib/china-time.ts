@@ -3,7 +3,8 @@
  * the browser's zone: 2026-12-02 16:37. One formatter, built once: constructing Intl formatters
  * per call is the expensive part.
  */
-const CHINA_ZONE = 'Asia/Shanghai';
+/** For the few formatters that need words (a weekday) rather than these digits. */
+export const CHINA_ZONE = 'Asia/Shanghai';
 
 const FORMAT = new Intl.DateTimeFormat('en-CA', {
   timeZone: CHINA_ZONE,

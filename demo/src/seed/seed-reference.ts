@@ -1,5 +1,6 @@
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { categoriesSuggesting } from '@whistle/shared';
 import { AdmissionEntry } from '@whistle/server/dist/admission/admission-entry.entity';
 import { hashPassword } from '@whistle/server/dist/users/password';
 import { TimerRuleEntity } from '@whistle/server/dist/timer-rules/timer-rule.entity';
@@ -226,7 +227,8 @@ async function writePeople(
     m,
     Department,
     'code',
-    DEPARTMENTS.map((d) => ({ ...d })),
+    // Each handles the categories that usually summon it (editable later in 系统管理 · 部门).
+    DEPARTMENTS.map((d) => ({ ...d, categories: categoriesSuggesting(d.code) })),
   );
   const specs = userSeeds(layout);
   const existing = await idsByKey(

@@ -80,6 +80,11 @@ describe('boundary checks', () => {
     expect(problems.map((p) => p.kind)).toEqual(['overlap']);
     expect(problems[0]?.location?.lng).toBeGreaterThan(0.01);
     expect(problems[0]?.location?.lng).toBeLessThan(0.012);
+    // The overlapping strip itself, for the admin console's map.
+    const ring = problems[0]?.geometry?.coordinates[0] ?? [];
+    expect(Math.min(...ring.map(([lng = NaN]) => lng))).toBeCloseTo(0.01, 7);
+    expect(Math.max(...ring.map(([lng = NaN]) => lng))).toBeCloseTo(0.012, 7);
+    expect(Math.max(...ring.map(([, lat = NaN]) => lat))).toBeCloseTo(0.02, 7);
   });
 
   it('finds a gap, and a grid that spills out of its community', () => {

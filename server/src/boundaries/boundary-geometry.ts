@@ -22,11 +22,20 @@ export type Area = Polygon | MultiPolygon;
 export const SLIVER_M2 = 1;
 export const SLIVER_WIDTH_M = 0.5;
 
-/** A piece of an overlap, gap or spill-over: how big and a point inside it. */
+/** A piece of an overlap, gap or spill-over: how big, a point inside it, and its shape. */
 export interface Piece {
   areaM2: number;
   location: LngLat;
+  geometry: Polygon;
 }
+
+/** 7 decimals ≈ 1 cm: the report stays small and the shape is exact enough to draw. */
+const round = (n: number): number => Math.round(n * 1e7) / 1e7;
+
+const rounded = (part: Polygon): Polygon => ({
+  type: 'Polygon',
+  coordinates: part.coordinates.map((ring) => ring.map(([lng = 0, lat = 0]) => [round(lng), round(lat)])),
+});
 
 function isPosition(p: unknown): p is Position {
   return (
@@ -112,7 +121,7 @@ function pieces(shape: Feature<Area> | null): Piece[] {
     // Mean width of a thin piece ≈ 2 × area / perimeter.
     const perimeterM = length(polygonToLine(part), { units: 'meters' });
     if ((2 * areaM2) / perimeterM < SLIVER_WIDTH_M) return [];
-    return [{ areaM2: Math.round(areaM2 * 10) / 10, location: toLngLat(f) }];
+    return [{ areaM2: Math.round(areaM2 * 10) / 10, location: toLngLat(f), geometry: rounded(part) }];
   });
 }
 

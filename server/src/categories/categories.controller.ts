@@ -1,19 +1,26 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CATEGORIES, type CategoryView } from '@whistle/shared';
+import { DepartmentsService } from '../departments/departments.service';
 
-/** Categories are part of the shared contract, so both sides agree on codes and suggestions. */
+/**
+ * Category codes and names are part of the shared contract; which departments each one suggests
+ * comes from the departments' stored categories, so an administrator's edit takes effect at once.
+ */
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller('categories')
 export class CategoriesController {
+  constructor(private readonly departments: DepartmentsService) {}
+
   @Get()
-  list(): CategoryView[] {
-    return CATEGORIES.map(({ code, nameZh, nameEn, suggestedDepartments }) => ({
+  async list(): Promise<CategoryView[]> {
+    const codes = await this.departments.codesByCategory();
+    return CATEGORIES.map(({ code, nameZh, nameEn }) => ({
       code,
       nameZh,
       nameEn,
-      suggestedDepartments: [...suggestedDepartments],
+      suggestedDepartments: codes.get(code) ?? [],
     }));
   }
 }

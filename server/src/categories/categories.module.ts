@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module';
 import { CategoriesController } from './categories.controller';
 
-@Module({ controllers: [CategoriesController] })
+@Module({ imports: [DepartmentsModule], controllers: [CategoriesController] })
 export class CategoriesModule {}

@@ -24,9 +24,11 @@ export function partiesOf(user: AuthUser, d: DispatchScope): DispatchParty[] {
           ? user.id === d.leaderUserId
           : user.departmentId === d.departmentId;
       case 'requester':
-        return d.direction === 'dept_to_street'
-          ? user.departmentId === d.departmentId
-          : user.streetId === d.streetId;
+        if (d.direction === 'street_to_dept') return user.streetId === d.streetId;
+        // A task the district command sent down names no department: the district command asked.
+        return d.departmentId === null
+          ? user.role === 'district_operator'
+          : user.departmentId === d.departmentId;
       case 'oversight':
         return true;
     }

@@ -31,6 +31,17 @@ export class DispatchQueries {
     }
     if (query.status?.length) qb.andWhere('d.status IN (:...status)', { status: query.status });
     if (query.incidentId) qb.andWhere('d.incidentId = :incidentId', { incidentId: query.incidentId });
+    if (query.streetId) qb.andWhere('d.streetId = :streetId', { streetId: query.streetId });
+    if (query.overdue !== undefined)
+      qb.andWhere(`cardinality(d.overdue_stages) ${query.overdue ? '>' : '='} 0`);
+    if (query.sort === 'overdue_first') {
+      // The desk's order: what is overdue and still running first, the most stages missed first,
+      // then the longest overdue.
+      qb.addOrderBy(
+        `CASE WHEN d.status IN ('pending','accepted','arrived','reopened') THEN cardinality(d.overdue_stages) ELSE 0 END`,
+        'DESC',
+      ).addOrderBy('d.lastOverdueAt', 'ASC', 'NULLS LAST');
+    }
     const rows = await qb
       .addOrderBy('d.createdAt', 'DESC')
       .take(query.limit ?? 100)

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DispatchView } from '@whistle/shared';
+import type { DispatchView, ReassignedDispatchView, SupervisionView } from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
 import { CurrentUser, Roles } from '../access/decorators';
 import { ReasonDto } from '../common/reason.dto';
@@ -8,6 +8,7 @@ import { uuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { DispatchQueries } from './dispatch-queries.service';
 import { DispatchesService } from './dispatches.service';
+import { ReassignDto, SuperviseDto } from './dto/command-desk.dto';
 import {
   ArriveDto,
   CancelDto,
@@ -16,6 +17,7 @@ import {
   SendTaskDto,
   VerifyDto,
 } from './dto/dispatch-actions.dto';
+import { OversightService } from './oversight.service';
 import { TasksService } from './tasks.service';
 
 /**
@@ -30,6 +32,7 @@ export class DispatchesController {
     private readonly dispatches: DispatchesService,
     private readonly queries: DispatchQueries,
     private readonly tasks: TasksService,
+    private readonly oversight: OversightService,
   ) {}
 
   @Get()
@@ -37,10 +40,10 @@ export class DispatchesController {
     return this.queries.list(user, query);
   }
 
-  /** A department sends a task down to a street (dept_to_street). */
+  /** A department, or the district command, sends a task down to a street (dept_to_street). */
   @Post('tasks')
   @Idempotent()
-  @Roles('dept_officer')
+  @Roles('dept_officer', 'district_operator')
   sendTask(@CurrentUser() user: AuthUser, @Body() body: SendTaskDto): Promise<DispatchView> {
     return this.tasks.send(user, body);
   }
@@ -106,5 +109,29 @@ export class DispatchesController {
     @Body() body: CancelDto,
   ): Promise<DispatchView> {
     return this.dispatches.cancel(user, id, body.reason);
+  }
+
+  /** 督办: the district command's supervising note to the department of an open dispatch. */
+  @Post(':id/supervise')
+  @Idempotent()
+  @Roles('district_operator', 'admin')
+  supervise(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() body: SuperviseDto,
+  ): Promise<SupervisionView> {
+    return this.oversight.supervise(user, id, body.note);
+  }
+
+  /** 改派: cancel this dispatch and open one for another department, in one transaction. */
+  @Post(':id/reassign')
+  @Idempotent()
+  @Roles('district_operator', 'admin')
+  reassign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() body: ReassignDto,
+  ): Promise<ReassignedDispatchView> {
+    return this.oversight.reassign(user, id, body);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdmissionModule } from '../admission/admission.module';
+import { DepartmentsModule } from '../departments/departments.module';
 import { GridsModule } from '../grids/grids.module';
 import { DispatchQueries } from './dispatch-queries.service';
 import { DispatchesController } from './dispatches.controller';
@@ -7,6 +8,7 @@ import { DispatchesService } from './dispatches.service';
 import { IncidentActionRules } from './incident-action-rules';
 import { OpenDispatchStates } from './open-dispatch-states';
 import { OverdueService } from './overdue.service';
+import { OversightService } from './oversight.service';
 import { TasksService } from './tasks.service';
 import { EventsModule } from '../events/events.module';
 import { IncidentsModule } from '../incidents/incidents.module';
@@ -23,6 +25,7 @@ import { ObservabilityModule } from '../observability/observability.module';
     ObservabilityModule,
     AdmissionModule,
     GridsModule,
+    DepartmentsModule,
   ],
   controllers: [DispatchesController],
   providers: [
@@ -30,6 +33,7 @@ import { ObservabilityModule } from '../observability/observability.module';
     DispatchQueries,
     TasksService,
     OverdueService,
+    OversightService,
     OpenDispatchStates,
     IncidentActionRules,
   ],

@@ -13,9 +13,10 @@ import type { SendTaskDto } from './dto/dispatch-actions.dto';
 import { openDispatches } from './open-dispatch';
 
 /**
- * Two-way dispatch (街道与部门双向派单): a department sends a task down to a street. The task is an
- * incident of the street (source `department`, already registered) with one dispatch whose assignee
- * is the street; the street accepts it, or returns it when it is not on its admission list.
+ * Two-way dispatch (街道与部门双向派单): a department — or the district command (区→街道) — sends a
+ * task down to a street. The task is an incident of the street (source `department` or `district`,
+ * already registered) with one dispatch whose assignee is the street; the street accepts it, or
+ * returns it when it is not on its admission list.
  */
 @Injectable()
 export class TasksService {
@@ -26,8 +27,13 @@ export class TasksService {
   ) {}
 
   async send(user: AuthUser, dto: SendTaskDto): Promise<DispatchView> {
-    if (!user.departmentId) throw new ForbiddenException('Only a department may send a task down');
-    const departmentId = user.departmentId;
+    // A department's task names the department; the district command's (区→街道) names none: its
+    // requester is the district command itself (see partiesOf in dispatch-parties.ts).
+    const fromDistrict = user.role === 'district_operator';
+    if (!fromDistrict && !user.departmentId) {
+      throw new ForbiddenException('Only a department or the district command may send a task down');
+    }
+    const departmentId = fromDistrict ? null : (user.departmentId ?? null);
     const grid = this.grids.locateOrFail(dto.location);
     if (grid.streetId !== dto.streetId) {
       throw unprocessable('The location is not in the street the task is sent to', {
@@ -40,7 +46,7 @@ export class TasksService {
       const at = new Date();
       const incident = await raiseIncident(tx, {
         ...dto,
-        source: 'department',
+        source: fromDistrict ? 'district' : 'department',
         grid,
         reportedById: user.id,
         registeredAt: at,

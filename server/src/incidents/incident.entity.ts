@@ -63,6 +63,8 @@ export class Incident {
   @Column({ type: 'text', nullable: true }) standingReason: string | null;
   @Column({ type: 'date', nullable: true }) standingReviewOn: string | null;
   @Column({ type: 'timestamptz', nullable: true }) standingSince: Date | null;
+  /** The review date whose reminder has fired: one reminder per review date, whatever restarts. */
+  @Column({ type: 'date', nullable: true }) standingRemindedOn: string | null;
   @Column({ type: 'enum', enum: SATISFACTION_RESULTS, enumName: 'satisfaction_result', nullable: true })
   citizenSatisfaction: SatisfactionResult | null;
   @Column({ type: 'timestamptz', nullable: true }) registeredAt: Date | null;

@@ -6,6 +6,7 @@ import type {
   IncidentView,
   Page,
   SiteCheckView,
+  StandingEntryView,
 } from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
 import { CurrentUser, Roles } from '../access/decorators';
@@ -20,6 +21,7 @@ import { IncidentPointsQuery } from './incident-points';
 import { IncidentQueries } from './incident-queries.service';
 import { IncidentsService } from './incidents.service';
 import { SiteChecksService } from './site-checks.service';
+import { StandingRegister } from './standing-register';
 
 const TRIAGE = ['street_operator', 'district_operator', 'admin'] as const;
 
@@ -32,6 +34,7 @@ export class IncidentsController {
     private readonly queries: IncidentQueries,
     private readonly siteChecks: SiteChecksService,
     private readonly points: IncidentPointsQuery,
+    private readonly standingRegister: StandingRegister,
   ) {}
 
   @Post()
@@ -50,6 +53,13 @@ export class IncidentsController {
   @Get('points')
   openPoints(@CurrentUser() user: AuthUser): Promise<IncidentPointsView> {
     return this.points.open(user);
+  }
+
+  /** 挂账台账: every incident on the standing register, the earliest review date first (before ':id'). */
+  @Get('standing')
+  @Roles('district_operator', 'district_leader', 'admin')
+  standingList(): Promise<StandingEntryView[]> {
+    return this.standingRegister.list();
   }
 
   /** 立案 */
@@ -112,5 +122,17 @@ export class IncidentsController {
     @Body() body: StandingRegisterDto,
   ): Promise<IncidentView> {
     return this.incidents.putOnStandingRegister(user, id, body);
+  }
+
+  /** 销账: the district takes the incident off the standing register, saying why. */
+  @Post(':id/standing/remove')
+  @HttpCode(200)
+  @Roles('district_operator', 'admin')
+  removeStanding(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<IncidentView> {
+    return this.incidents.removeFromStandingRegister(user, id, body.reason);
   }
 }

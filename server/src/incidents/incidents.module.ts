@@ -10,6 +10,7 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 import { LikelyDuplicates } from './likely-duplicates';
 import { SiteChecksService } from './site-checks.service';
+import { StandingRegister } from './standing-register';
 import { EventsModule } from '../events/events.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 
@@ -25,6 +26,7 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
     LikelyDuplicates,
     SiteChecksService,
     IncidentActionHooks,
+    StandingRegister,
   ],
   exports: [IncidentAccess, IncidentsService, IncidentActionHooks, LikelyDuplicates],
 })

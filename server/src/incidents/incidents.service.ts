@@ -124,6 +124,23 @@ export class IncidentsService {
     });
   }
 
+  /** 销账: the district takes an incident off the standing register, saying why. */
+  async removeFromStandingRegister(user: AuthUser, id: string, reason: string): Promise<IncidentView> {
+    return this.recorder.run(async (tx) => {
+      const incident = await this.access.load(user, tx.manager, id, true);
+      if (!incident.standingSince) {
+        throw illegalTransition('incident', 'take off the standing register', 'not on the register', [
+          'standing',
+        ]);
+      }
+      incident.standingReason = null;
+      incident.standingReviewOn = null;
+      incident.standingSince = null;
+      incident.standingRemindedOn = null;
+      return this.saveAndRecord(tx, user, incident, 'standing_removed', { reason });
+    });
+  }
+
   private fire(
     user: AuthUser,
     id: string,
@@ -156,6 +173,8 @@ export class IncidentsService {
     user: AuthUser,
     incident: Incident,
     change: string,
+    /** Words the timeline keeps beside the change (e.g. why it was taken off the register). */
+    extra: { reason?: string } = {},
   ): Promise<IncidentView> {
     await persist(tx.manager, Incident, incident);
     tx.record({
@@ -164,7 +183,7 @@ export class IncidentsService {
       actorId: user.id,
       incidentId: incident.id,
       rooms: incidentRoomsOf(incident),
-      payload: { ...toIncidentView(incident), change },
+      payload: { ...toIncidentView(incident), change, ...extra },
     });
     return toIncidentView(incident);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -7,7 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { GridLoad, MetricsRankings, MetricsSummary, MetricsTrends } from '@whistle/shared';
+import type {
+  DepartmentStandingView,
+  GridLoad,
+  MetricsRankings,
+  MetricsSummary,
+  MetricsTrends,
+} from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
 import { CurrentUser, Roles } from '../access/decorators';
 import { MetricsPeriodDto, MetricsTrendsDto } from './dto/metrics-period.dto';
@@ -68,5 +74,29 @@ export class MetricsController {
   @ApiOkResponse({ description: 'GridLoad (see @whistle/shared)' })
   gridLoad(@CurrentUser() user: AuthUser, @Query() query: MetricsPeriodDto): Promise<GridLoad> {
     return this.period.gridLoad(user.districtId, checkPeriod(query.from, query.to));
+  }
+
+  @Get('department-standing')
+  @Roles('dept_officer')
+  @ApiOperation({
+    summary: 'The caller’s own department: its score and rank over a period',
+    description:
+      'Only the caller’s department, never another one’s figures. Scores weigh the ratings published to ' +
+      'departments (daily snapshots of at least 5 ratings), never live ones (back-to-back).',
+  })
+  @ApiOkResponse({ description: 'DepartmentStandingView (see @whistle/shared)' })
+  @ApiBadRequestResponse({ description: 'from/to missing, reversed or too far apart' })
+  @ApiForbiddenResponse({ description: 'Only department duty officers have a department to rank' })
+  departmentStanding(
+    @CurrentUser() user: AuthUser,
+    @Query() query: MetricsPeriodDto,
+  ): Promise<DepartmentStandingView> {
+    const scope = metricsScopeOf(user);
+    if (scope.kind !== 'department') throw new ForbiddenException('Only a department has a standing');
+    return this.period.departmentStanding(
+      scope.districtId,
+      scope.departmentId,
+      checkPeriod(query.from, query.to),
+    );
   }
 }

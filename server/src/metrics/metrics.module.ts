@@ -3,10 +3,12 @@ import { EventsModule } from '../events/events.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsPusher } from './metrics-pusher.service';
 import { MetricsService } from './metrics.service';
+import { MonthlyReportController } from './monthly-report.controller';
+import { MonthlyReportService } from './monthly-report.service';
 import { PeriodMetricsService } from './period-metrics.service';
 
 export interface MetricsRoleOptions {
-  /** Serve GET /api/metrics/summary, trends, rankings and grid-load. */
+  /** Serve GET /api/metrics/summary, trends, rankings and grid-load, and GET /api/reports/monthly. */
   serveApi: boolean;
   /** Push `metrics.updated` to district rooms. */
   runWorkers: boolean;
@@ -18,8 +20,13 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       imports: runWorkers ? [EventsModule] : [],
-      controllers: serveApi ? [MetricsController] : [],
-      providers: [MetricsService, PeriodMetricsService, ...(runWorkers ? [MetricsPusher] : [])],
+      controllers: serveApi ? [MetricsController, MonthlyReportController] : [],
+      providers: [
+        MetricsService,
+        PeriodMetricsService,
+        MonthlyReportService,
+        ...(runWorkers ? [MetricsPusher] : []),
+      ],
       exports: [MetricsService],
     };
   }

@@ -11,7 +11,14 @@ import { readSnapshot, runOnPool } from './snapshot-read';
 import { ratingViewOf } from './rating-disclosure';
 import { publishRatingSnapshots } from './rating-snapshots';
 import { departmentRows, streetRows } from './ranking-queries';
-import { dispatchTotals, openIncidents, openWhistles, overdueNow, whistleTotals } from './summary-queries';
+import {
+  citizenSatisfaction,
+  dispatchTotals,
+  openIncidents,
+  openWhistles,
+  overdueNow,
+  whistleTotals,
+} from './summary-queries';
 
 /** The leaders' live numbers (DESIGN.md §4) for a district, a street or a department. */
 @Injectable()
@@ -25,20 +32,30 @@ export class MetricsService {
       await publishRatingSnapshots(runOnPool(this.dataSource), scope.districtId, now);
     }
     // Independent aggregates, but of one snapshot: the district's totals and its rows must agree.
-    const [dispatches, overdue, incidentRows, whistleRows, whistles, ratings, departments, streets] =
-      await readSnapshot(this.dataSource, (run) =>
-        Promise.all([
-          dispatchTotals(run, scope, periods, now),
-          overdueNow(run, scope),
-          openIncidents(run, scope),
-          openWhistles(run, scope),
-          whistleTotals(run, scope, periods),
-          // Live for the raters and above them, published snapshots for departments (背对背).
-          ratingFigures(run, scope),
-          departmentRows(run, scope.districtId, now),
-          streetRows(run, scope.districtId, now),
-        ]),
-      );
+    const [
+      dispatches,
+      overdue,
+      incidentRows,
+      whistleRows,
+      whistles,
+      ratings,
+      departments,
+      streets,
+      citizens,
+    ] = await readSnapshot(this.dataSource, (run) =>
+      Promise.all([
+        dispatchTotals(run, scope, periods, now),
+        overdueNow(run, scope),
+        openIncidents(run, scope),
+        openWhistles(run, scope),
+        whistleTotals(run, scope, periods),
+        // Live for the raters and above them, published snapshots for departments (背对背).
+        ratingFigures(run, scope),
+        departmentRows(run, scope.districtId, now),
+        streetRows(run, scope.districtId, now),
+        citizenSatisfaction(run, scope, periods),
+      ]),
+    );
     // The streets the scope covers; a department's view has none of its own.
     const scopeStreets = streets.filter(
       (s) => scope.kind === 'district' || (scope.kind === 'street' && s.id === scope.streetId),
@@ -71,6 +88,10 @@ export class MetricsService {
         rate: streetWhistleRate(s),
       })),
       ratings: ratings.own,
+      citizenSatisfaction: {
+        rate: ratio(citizens.satisfied, citizens.answered),
+        answered: citizens.answered,
+      },
       // District-wide in every scope. Its ratings, and so its scores, are the viewer's rating figures.
       departmentRanking: rankDepartments(
         departments.map((row) => {
@@ -83,7 +104,7 @@ export class MetricsService {
   }
 }
 
-function durationStats(count: number, p50: number | null, p90: number | null): DurationStats {
+export function durationStats(count: number, p50: number | null, p90: number | null): DurationStats {
   const seconds = (v: number | null) => (v === null ? null : Math.round(v));
   return { count, p50Seconds: seconds(p50), p90Seconds: seconds(p90) };
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   departmentScore,
   rankByScore,
+  streetScore,
   type DepartmentPeriodRow,
+  type DepartmentStandingView,
   type GridLoad,
   type MetricsRankings,
   type MetricsTrends,
@@ -11,18 +13,23 @@ import {
   type TrendPoint,
 } from '@whistle/shared';
 import { DataSource } from 'typeorm';
-import { departmentPerformance, ratio } from './dispatch-rates';
+import { departmentPerformance, ratio, reopenRate, resolutionRate } from './dispatch-rates';
 import type { MetricsPeriod, TrendBuckets } from './metrics-period';
 import { trendBuckets } from './metrics-period';
 import {
   departmentPeriodRows,
   gridLoadRows,
+  periodDurations,
   streetPeriodRows,
   trendCounts,
   type DepartmentPeriodInput,
   type StreetPeriodInput,
   type TrendCountRow,
 } from './period-queries';
+import { durationStats } from './metrics.service';
+import { disclose } from './rating-disclosure';
+import { publishRatingSnapshots, readSnapshots } from './rating-snapshots';
+import { streetWhistleRate } from './rankings';
 import { readSnapshot, runOnPool } from './snapshot-read';
 
 /** The leaders' view over a chosen period (trends, rankings, grid load), district-wide. */
@@ -38,16 +45,55 @@ export class PeriodMetricsService {
 
   async rankings(districtId: string, period: MetricsPeriod, now = new Date()): Promise<MetricsRankings> {
     // One snapshot, so the departments' and the streets' tables count the same dispatches.
-    const [departments, streets] = await readSnapshot(this.dataSource, (run) =>
+    const [departments, streets, durations] = await readSnapshot(this.dataSource, (run) =>
       Promise.all([
         departmentPeriodRows(run, districtId, period, now),
-        streetPeriodRows(run, districtId, period),
+        streetPeriodRows(run, districtId, period, now),
+        periodDurations(run, districtId, period),
       ]),
     );
     return {
       ...isoPeriod(period),
+      timeTo: {
+        accept: durationStats(durations.acceptCount, durations.acceptP50, durations.acceptP90),
+        arrive: durationStats(durations.arriveCount, durations.arriveP50, durations.arriveP90),
+        resolve: durationStats(durations.resolveCount, durations.resolveP50, durations.resolveP90),
+      },
       departments: rankDepartmentPeriod(departments),
-      streets: streets.map(streetPeriodRow),
+      streets: rankStreetPeriod(streets),
+    };
+  }
+
+  /**
+   * One department's score and rank over the period, for the department itself: every department
+   * is scored with the ratings published to departments (rating-disclosure.ts), never the live
+   * ones, and only the caller's own line leaves this method.
+   */
+  async departmentStanding(
+    districtId: string,
+    departmentId: string,
+    period: MetricsPeriod,
+    now = new Date(),
+  ): Promise<DepartmentStandingView> {
+    // A write, so before the read-only snapshot (as the live summary does for departments).
+    await publishRatingSnapshots(runOnPool(this.dataSource), districtId, now);
+    const [rows, snapshots] = await readSnapshot(this.dataSource, (run) =>
+      Promise.all([departmentPeriodRows(run, districtId, period, now), readSnapshots(run, districtId)]),
+    );
+    const ranked = rankDepartmentPeriod(
+      rows.map((row) => {
+        const published = disclose(snapshots.get(row.id));
+        return { ...row, averageRating: published.average, ratings: published.count ?? 0 };
+      }),
+    );
+    const own = ranked.find((row) => row.id === departmentId);
+    return {
+      ...isoPeriod(period),
+      departmentId,
+      dispatches: own?.dispatches ?? 0,
+      score: own?.score ?? 0,
+      rank: own?.rank ?? ranked.length,
+      ranked: ranked.length,
     };
   }
 
@@ -102,16 +148,27 @@ export function rankDepartmentPeriod(rows: readonly DepartmentPeriodInput[]): De
   );
 }
 
-export function streetPeriodRow(row: StreetPeriodInput): StreetPeriodRow {
-  return {
-    id: row.id,
-    nameZh: row.nameZh,
-    nameEn: row.nameEn,
-    incidents: row.incidents,
-    whistles: row.whistles,
-    resolutionRate: ratio(row.resolved, row.incidents),
-    verifiedRate: ratio(row.verified, row.resolved),
-    satisfactionRate: ratio(row.satisfied, row.answers),
-    satisfactionAnswers: row.answers,
-  };
+/**
+ * Scored with the shared street score over the period, by the live street ranking's rules: the
+ * dispatches the street sent (resolved, not re-opened) and its whistle rate.
+ */
+export function rankStreetPeriod(rows: readonly StreetPeriodInput[]): StreetPeriodRow[] {
+  return rankByScore(
+    rows.map((row) => {
+      const whistleRate = streetWhistleRate(row);
+      return {
+        id: row.id,
+        nameZh: row.nameZh,
+        nameEn: row.nameEn,
+        incidents: row.incidents,
+        whistles: row.whistles,
+        resolutionRate: ratio(row.incidentsResolved, row.incidents),
+        verifiedRate: ratio(row.verified, row.incidentsResolved),
+        satisfactionRate: ratio(row.satisfied, row.answers),
+        satisfactionAnswers: row.answers,
+        whistleRate,
+        score: streetScore({ resolutionRate: resolutionRate(row), reopenRate: reopenRate(row), whistleRate }),
+      };
+    }),
+  );
 }

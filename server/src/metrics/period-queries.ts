@@ -3,7 +3,12 @@ import { dispatchRateColumns, rateCountsOf, stageDue, type DispatchRateCounts } 
 import type { MetricsPeriod, TrendBuckets } from './metrics-period';
 import { districtStreetIds } from './scope-filters';
 import { sql, type SqlFragment } from './sql';
-import { departmentDispatch, type RunQuery } from './summary-queries';
+import {
+  departmentDispatch,
+  durationColumns,
+  type DispatchTotalsRow,
+  type RunQuery,
+} from './summary-queries';
 
 /*
  * The leaders' period queries, district-wide. Each row of a period is counted by when it
@@ -93,28 +98,33 @@ export function departmentPeriodRows(
     ORDER BY dep.code`);
 }
 
-export interface StreetPeriodInput {
+export interface StreetPeriodInput extends DispatchRateCounts {
   id: string;
   nameZh: string;
   nameEn: string;
   incidents: number;
-  resolved: number;
+  /** Incidents of the period resolved (not `resolved`, the dispatch count of DispatchRateCounts). */
+  incidentsResolved: number;
   verified: number;
   satisfied: number;
   answers: number;
   whistles: number;
 }
 
-/** Every street of the district with its incidents and whistles of the period. */
+/**
+ * Every street of the district with its incidents and whistles of the period, and the counts of
+ * the department dispatches it sent in the period (its score weighs them as the live ranking does).
+ */
 export function streetPeriodRows(
   run: RunQuery,
   districtId: string,
   period: MetricsPeriod,
+  now: Date,
 ): Promise<StreetPeriodInput[]> {
   const streets = districtStreetIds(districtId);
   return run<StreetPeriodInput>(sql`
-    SELECT s.id AS "id", s.name_zh AS "nameZh", s.name_en AS "nameEn",
-      COALESCE(inc.incidents, 0)::int AS "incidents", COALESCE(inc.resolved, 0)::int AS "resolved",
+    SELECT s.id AS "id", s.name_zh AS "nameZh", s.name_en AS "nameEn", ${rateCountsOf('a')},
+      COALESCE(inc.incidents, 0)::int AS "incidents", COALESCE(inc.resolved, 0)::int AS "incidentsResolved",
       COALESCE(inc.verified, 0)::int AS "verified", COALESCE(inc.satisfied, 0)::int AS "satisfied",
       COALESCE(inc.answers, 0)::int AS "answers", COALESCE(wh.count, 0)::int AS "whistles"
     FROM streets s
@@ -134,8 +144,43 @@ export function streetPeriodRows(
       SELECT w.street_id, count(*) AS count FROM whistles w
       WHERE w.street_id IN ${streets} AND ${within(sql`w.created_at`, period)} GROUP BY w.street_id
     ) wh ON wh.street_id = s.id
+    LEFT JOIN (
+      SELECT d.street_id, ${dispatchRateColumns(now)} FROM dispatches d
+      WHERE ${departmentDispatch} AND d.street_id IN ${streets} AND ${within(sql`d.created_at`, period)}
+      GROUP BY d.street_id
+    ) a ON a.street_id = s.id
     WHERE s.district_id = ${districtId}
     ORDER BY s.code`);
+}
+
+export type PeriodDurationRow = Pick<
+  DispatchTotalsRow,
+  | 'acceptCount'
+  | 'acceptP50'
+  | 'acceptP90'
+  | 'arriveCount'
+  | 'arriveP50'
+  | 'arriveP90'
+  | 'resolveCount'
+  | 'resolveP50'
+  | 'resolveP90'
+>;
+
+/** Times to accept, arrive and resolve of the department dispatches sent in the period. */
+export async function periodDurations(
+  run: RunQuery,
+  districtId: string,
+  period: MetricsPeriod,
+): Promise<PeriodDurationRow> {
+  const [row] = await run<PeriodDurationRow>(sql`
+    SELECT ${durationColumns('accept', sql`d.accepted_at`)},
+      ${durationColumns('arrive', sql`d.arrived_at`)},
+      ${durationColumns('resolve', sql`d.resolved_at`)}
+    FROM dispatches d
+    WHERE ${departmentDispatch} AND d.street_id IN ${districtStreetIds(districtId)}
+      AND ${within(sql`d.created_at`, period)}`);
+  if (!row) throw new Error('aggregate query returned no row');
+  return row;
 }
 
 const openStatuses = sql`${[...OPEN_INCIDENT_STATUSES]}::incident_status[]`;

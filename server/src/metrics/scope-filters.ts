@@ -42,6 +42,18 @@ export function openIncidentsIn(scope: MetricsScope): SqlFragment {
   }
 }
 
+/** Every incident of the scope, open or not (a department's: those it was summoned to). */
+export function incidentsIn(scope: MetricsScope): SqlFragment {
+  switch (scope.kind) {
+    case 'district':
+      return sql`i.district_id = ${scope.districtId}`;
+    case 'street':
+      return sql`i.street_id = ${scope.streetId}`;
+    case 'department':
+      return sql`i.district_id = ${scope.districtId} AND ${summonedDepartment(sql`dd.incident_id = i.id`, scope.departmentId, false)}`;
+  }
+}
+
 export function whistlesIn(scope: MetricsScope, unfinishedOnly: boolean): SqlFragment {
   switch (scope.kind) {
     case 'district':

@@ -25,3 +25,24 @@ export function shanghaiPeriodStarts(now: Date): PeriodStarts {
     dayKey: wall.toISOString().slice(0, 10),
   };
 }
+
+/** A calendar month in Beijing time: `from` its first midnight, `to` the next month's (exclusive). */
+export interface ShanghaiMonth {
+  from: Date;
+  to: Date;
+}
+
+/** The month `YYYY-MM` (already checked against REPORT_MONTH_PATTERN) as instants. */
+export function shanghaiMonth(month: string): ShanghaiMonth {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return {
+    from: new Date(Date.UTC(year, monthNumber - 1, 1) - SHANGHAI_OFFSET_MS),
+    // Date.UTC rolls month 12 over into January of the next year.
+    to: new Date(Date.UTC(year, monthNumber, 1) - SHANGHAI_OFFSET_MS),
+  };
+}
+
+/** The month `now` falls in, in Beijing time, as `YYYY-MM`. */
+export function shanghaiMonthKey(now: Date): string {
+  return shanghaiPeriodStarts(now).dayKey.slice(0, 7);
+}

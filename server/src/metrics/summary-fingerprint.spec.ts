@@ -16,6 +16,7 @@ const summary = (generatedAt: string, overdueNow: number): MetricsSummary => ({
   rates: { resolution: null, reopen: null, onTimeArrival: null },
   whistleRateByStreet: [],
   ratings: { average: null, count: 0 },
+  citizenSatisfaction: { rate: null, answered: 0 },
   departmentRanking: [],
   streetRanking: [],
 });

@@ -2,7 +2,7 @@ import { DISPATCH_STATUSES, OPEN_INCIDENT_STATUSES, runningStage, type Stage } f
 import { dispatchRateColumns, type DispatchRateCounts } from './dispatch-rates';
 import type { MetricsScope } from './metrics-scope';
 import type { PeriodStarts } from './shanghai-calendar';
-import { dispatchesIn, openIncidentsIn, ratingsIn, whistlesIn } from './scope-filters';
+import { dispatchesIn, incidentsIn, openIncidentsIn, ratingsIn, whistlesIn } from './scope-filters';
 import { rawSql, sql, type SqlFragment } from './sql';
 
 /** Runs one query; rows come back with the column names the query gives them. */
@@ -13,7 +13,8 @@ const runningDispatchStatuses = sql`${DISPATCH_STATUSES.filter((s) => runningSta
 /** The report-in mechanism is about departments; leaders' and streets' own tasks are not in the rates. */
 export const departmentDispatch = sql`d.assignee_kind = 'department'`;
 
-function durationColumns(name: Stage, doneAt: SqlFragment): SqlFragment {
+/** Count, median and 90th percentile of a stage's time since dispatch, over dispatches aliased `d`. */
+export function durationColumns(name: Stage, doneAt: SqlFragment): SqlFragment {
   const seconds = sql`extract(epoch FROM ${doneAt} - d.created_at)::float8`;
   // Quoted so the camelCase names the row types use survive; built from fixed names only.
   const alias = (suffix: string) => rawSql(`"${name}${suffix}"`);
@@ -121,4 +122,26 @@ export async function ratingTotals(run: RunQuery, scope: MetricsScope): Promise<
   const rows = await run<RatingTotalsRow>(sql`
     SELECT avg(r.score)::float8 AS "average", count(*)::int AS "count" FROM ratings r WHERE ${ratingsIn(scope)}`);
   return rows[0] ?? { average: null, count: 0 };
+}
+
+export interface SatisfactionRow {
+  satisfied: number;
+  answered: number;
+}
+
+/**
+ * Citizens' answers to the return visits of the month's 12345 orders (by when the order came in:
+ * an answer carries no time of its own). Satisfied and basically satisfied both count as satisfied.
+ */
+export async function citizenSatisfaction(
+  run: RunQuery,
+  scope: MetricsScope,
+  periods: PeriodStarts,
+): Promise<SatisfactionRow> {
+  const rows = await run<SatisfactionRow>(sql`
+    SELECT count(*) FILTER (WHERE i.citizen_satisfaction IN ('satisfied', 'basically_satisfied'))::int AS "satisfied",
+      count(*) FILTER (WHERE i.citizen_satisfaction IS NOT NULL)::int AS "answered"
+    FROM incidents i
+    WHERE i.created_at >= ${periods.monthStart} AND ${incidentsIn(scope)}`);
+  return rows[0] ?? { satisfied: 0, answered: 0 };
 }

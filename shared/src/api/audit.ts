@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'auth.sessions.revoked',
   'user.created',
   'user.updated',
+  'department.created',
+  'department.updated',
   'timer_rules.updated',
   'admission_list.replaced',
   'boundaries.imported',

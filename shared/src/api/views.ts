@@ -34,7 +34,11 @@ export interface NamedView {
 }
 
 export type StreetView = NamedView & { districtId: string; center: LngLat };
-export type DepartmentView = NamedView & { kind: 'department' | 'utility' };
+export type DepartmentView = NamedView & {
+  kind: 'department' | 'utility';
+  /** The incident categories it handles: a whistle on one of them suggests this department. */
+  categories: string[];
+};
 export interface CategoryView {
   code: string;
   nameZh: string;
@@ -293,6 +297,14 @@ export interface BoundaryProblem {
   areaM2?: number;
   /** A point inside the overlap, gap or part outside the parent. */
   location?: LngLat;
+  /** The overlapping area, the gap or the part outside the parent, so a map can draw it. */
+  geometry?: BoundaryProblemArea;
+}
+
+/** A GeoJSON polygon ([lng, lat] positions), without a dependency on GeoJSON typings. */
+export interface BoundaryProblemArea {
+  type: 'Polygon';
+  coordinates: number[][][];
 }
 
 export interface BoundaryLayerCounts {

@@ -114,3 +114,10 @@ export const CATEGORIES = [
 
 export type CategoryCode = (typeof CATEGORIES)[number]['code'];
 export const CATEGORY_CODES: readonly CategoryCode[] = CATEGORIES.map((c) => c.code);
+
+/** The categories whose usual departments include `departmentCode` (a department's starting set). */
+export function categoriesSuggesting(departmentCode: string): CategoryCode[] {
+  return CATEGORIES.filter((c) => (c.suggestedDepartments as readonly string[]).includes(departmentCode)).map(
+    (c) => c.code,
+  );
+}

@@ -36,10 +36,19 @@ export interface DeadlineOverduePayload {
 export interface LiveEventPayloads {
   'incident.created': IncidentView;
   /** `siteCheck` comes with change `site_check` only: what the grid worker found on site. */
-  'incident.updated': IncidentView & { change: string; siteCheck?: Pick<SiteCheckView, 'fixed' | 'note'> };
+  /** `reason` comes with change `standing_removed` (why the district took it off the register). */
+  'incident.updated': IncidentView & {
+    change: string;
+    siteCheck?: Pick<SiteCheckView, 'fixed' | 'note'>;
+    reason?: string;
+  };
   'whistle.created': Omit<WhistleView, 'dispatches' | 'leaderDispatches'> & { departmentIds: string[] };
   'dispatch.created': DispatchView;
-  'dispatch.updated': DispatchView & { change: string };
+  /**
+   * `note` comes with change `supervise` (督办, the district's note to the department); with change
+   * `reassign`, `reassignedToId` names the dispatch opened for the new department.
+   */
+  'dispatch.updated': DispatchView & { change: string; note?: string; reassignedToId?: string };
   'deadline.overdue': DeadlineOverduePayload;
   'metrics.updated': MetricsSummary;
 }

@@ -60,7 +60,8 @@ export function dispatchPartyRoles(
 ): Record<DispatchParty, readonly Role[]> {
   const oversight: readonly Role[] = ['district_operator', 'admin'];
   if (direction === 'dept_to_street') {
-    return { assignee: ['street_operator'], requester: ['dept_officer'], oversight };
+    // The requester of a task sent down is the department, or the district command (区→街道).
+    return { assignee: ['street_operator'], requester: ['dept_officer', 'district_operator'], oversight };
   }
   return {
     assignee: assigneeKind === 'leader' ? ['district_leader'] : ['dept_officer'],

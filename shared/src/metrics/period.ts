@@ -1,4 +1,5 @@
 import type { IsoTime } from '../api/views';
+import type { DurationStats } from './summary';
 
 /**
  * The leaders' view over a chosen period: trends, rankings and grid load between `from`
@@ -70,11 +71,24 @@ export interface StreetPeriodRow {
   /** Citizens' 满意率: satisfied or basically satisfied, of those who answered. */
   satisfactionRate: number | null;
   satisfactionAnswers: number;
+  /**
+   * Whistles blown in the period per incident registered in it (吹哨率; the cockpit shows it per
+   * 100 incidents). Null without incidents.
+   */
+  whistleRate: number | null;
+  /** streetScore of the period (shared/metrics/scoring): the dispatches it sent and its whistle rate. */
+  score: number;
+  rank: number;
 }
 
 export interface MetricsRankings {
   from: IsoTime;
   to: IsoTime;
+  /**
+   * Times from dispatch to accept, arrive (报到) and resolve (办结), median and 90th percentile,
+   * over the department dispatches sent in the period.
+   */
+  timeTo: { accept: DurationStats; arrive: DurationStats; resolve: DurationStats };
   departments: DepartmentPeriodRow[];
   streets: StreetPeriodRow[];
 }

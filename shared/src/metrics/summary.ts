@@ -35,6 +35,11 @@ export interface MetricsSummary {
    * holds enough ratings (背对背); streets and the district see live figures.
    */
   ratings: { average: number | null; count: number | null };
+  /**
+   * Citizens' 满意率 this calendar month (China time): of the scope's 12345 orders received this
+   * month whose caller answered the return visit, the share satisfied or basically satisfied.
+   */
+  citizenSatisfaction: { rate: number | null; answered: number };
   departmentRanking: RankingRow[];
   streetRanking: RankingRow[];
 }

@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium; the browser tests fail (they never skip) when it is not installed. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,11 +81,18 @@ function reportCspViolations(marker: string): void {
   });
 }
 
+/** A zh-CN browser in China time by default; `options` overrides (another timezoneId, say). */
 export async function newContext(
   browser: Browser,
   size = { width: 1920, height: 1080 },
+  options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: size,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  });
   await context.addInitScript(reportCspViolations, CSP_VIOLATION);
   return context;
 }

@@ -6,6 +6,7 @@ import { Timeline } from '../incidents/Timeline';
 import { PhotoThumbs } from '../photos/PhotoThumbs';
 import { useStreetName } from '../reference/useStreetName';
 import { useSignedIn } from '../session/SessionProvider';
+import { chinaDateTime } from '../../lib/china-time';
 import { dispatchActions } from './dispatch-actions';
 import { DispatchActionBar } from './DispatchActionBar';
 import { StageTimers } from './StageTimers';
@@ -64,7 +65,7 @@ export function DispatchDetail({ dispatch }: { dispatch: DispatchView }) {
           <dt>{t('desk.field.source')}</dt>
           <dd>{t(`desk.source.${detail.source}`)}</dd>
           <dt>{t('desk.field.reportedAt')}</dt>
-          <dd>{names.dateTime(detail.createdAt)}</dd>
+          <dd>{chinaDateTime(detail.createdAt)}</dd>
           <dt>{t('desk.field.location')}</dt>
           <dd>
             {detail.location.lng.toFixed(5)}, {detail.location.lat.toFixed(5)}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { runningStage, type DispatchView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { formatDuration } from '../../lib/duration';
+import { chinaDateTime } from '../../lib/china-time';
 import { isOverdue } from './inbox';
 
 interface DispatchInboxTableProps {
@@ -75,7 +76,7 @@ export function DispatchInboxTable(props: DispatchInboxTableProps) {
                         ? t('desk.timer.left', { time: formatDuration(t, left) })
                         : t('desk.timer.over', { time: formatDuration(t, -left) })
                     }`
-                  : names.dateTime(d.updatedAt)}
+                  : chinaDateTime(d.updatedAt)}
               </td>
             </tr>
           );

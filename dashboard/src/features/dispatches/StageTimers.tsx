@@ -6,9 +6,9 @@ import {
   type DispatchView,
   type Stage,
 } from '@whistle/shared';
-import { useNames } from '../../i18n/names';
 import { formatDuration } from '../../lib/duration';
 import { useNow } from '../../lib/useNow';
+import { chinaDateTime } from '../../lib/china-time';
 
 function stageTimes(d: DispatchView, stage: Stage): { due: string; doneAt: string | null } {
   switch (stage) {
@@ -27,7 +27,6 @@ function stageTimes(d: DispatchView, stage: Stage): { due: string; doneAt: strin
  */
 export function StageTimers({ dispatch }: { dispatch: DispatchView }) {
   const { t } = useTranslation();
-  const names = useNames();
   const now = useNow(1000);
   const running = runningStage(dispatch.status);
   return (
@@ -39,7 +38,7 @@ export function StageTimers({ dispatch }: { dispatch: DispatchView }) {
         let text: string;
         let tone: 'done' | 'late' | 'running' | 'over' | 'idle';
         if (doneAt) {
-          text = t('desk.timer.doneAt', { time: names.dateTime(doneAt) });
+          text = t('desk.timer.doneAt', { time: chinaDateTime(doneAt) });
           tone = Date.parse(doneAt) > dueAt || late ? 'late' : 'done';
         } else if (stage === running) {
           const left = dueAt - now;
@@ -53,7 +52,7 @@ export function StageTimers({ dispatch }: { dispatch: DispatchView }) {
           text = '—';
           tone = 'idle';
         } else {
-          text = t('desk.timer.dueAt', { time: names.dateTime(due) });
+          text = t('desk.timer.dueAt', { time: chinaDateTime(due) });
           tone = 'idle';
         }
         return (

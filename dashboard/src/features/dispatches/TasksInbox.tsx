@@ -18,11 +18,14 @@ export function TasksInbox({
   loading,
   error,
   onOpen,
+  fresh,
 }: {
   tasks: readonly DispatchView[];
   loading: boolean;
   error: boolean;
   onOpen: (incidentId: string) => void;
+  /** Tasks that alerted since the operator last opened them (useAlerts): highlighted. */
+  fresh?: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const names = useNames();
@@ -35,7 +38,12 @@ export function TasksInbox({
         {tasks.map((task) => {
           const listed = admission.data?.categories.includes(task.incident.category) ?? false;
           return (
-            <li key={task.id} className="task" data-testid="task-row" data-dispatch-id={task.id}>
+            <li
+              key={task.id}
+              className={fresh?.has(task.id) ? 'task row--fresh' : 'task'}
+              data-testid="task-row"
+              data-dispatch-id={task.id}
+            >
               <div className="task__head">
                 <button type="button" className="link row-title" onClick={() => onOpen(task.incidentId)}>
                   {task.incident.title}

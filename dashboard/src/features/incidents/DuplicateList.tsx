@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeIncidentRequest, IncidentView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { chinaDateTime } from '../../lib/china-time';
 import { useDeskPost, type DuplicateSummary } from './incident-queries';
 
 interface DuplicateListProps {
@@ -35,7 +36,7 @@ export function DuplicateList({ incidentId, duplicates, canMerge, onMerged, onOp
               <strong>{d.title}</strong>
             )}
             <span className="muted small">
-              {names.category(d.category)} · {t(`incidentStatus.${d.status}`)} · {names.dateTime(d.createdAt)}
+              {names.category(d.category)} · {t(`incidentStatus.${d.status}`)} · {chinaDateTime(d.createdAt)}
               {d.distanceMeters !== undefined &&
                 ` · ${t('street.duplicates.distance', { m: Math.round(d.distanceMeters) })}`}
             </span>

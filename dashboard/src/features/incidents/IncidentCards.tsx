@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IncidentView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
+import { chinaDateTime } from '../../lib/china-time';
 
 /** A phone list of incidents: title, category, status and when, one card each. */
 export function IncidentCards({ incidents, testId }: { incidents: readonly IncidentView[]; testId: string }) {
@@ -15,7 +16,7 @@ export function IncidentCards({ incidents, testId }: { incidents: readonly Incid
             <span className={`status status--${i.status}`}>{t(`incidentStatus.${i.status}`)}</span>
           </div>
           <div className="hint">
-            {names.category(i.category)} · {names.dateTime(i.createdAt)}
+            {names.category(i.category)} · {chinaDateTime(i.createdAt)}
           </div>
         </li>
       ))}

@@ -7,7 +7,10 @@ import {
   type Priority,
 } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
+import { ExportButtons } from '../../lib/export/ExportButtons';
 import { QueryState } from '../../lib/ui/QueryState';
+import { chinaDateTime } from '../../lib/china-time';
+import { useIncidentExportColumns } from './incident-export';
 import type { IncidentFilters } from './incident-filters';
 import { useIncidentPages } from './incident-queries';
 
@@ -26,6 +29,7 @@ export function IncidentList({ filters, onFilters, selectedId, onOpen }: Inciden
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const total = pages.data?.pages[0]?.total ?? 0;
   const set = (patch: Partial<IncidentFilters>) => onFilters({ ...filters, ...patch });
+  const exportColumns = useIncidentExportColumns();
   return (
     <>
       <div className="filters" role="search">
@@ -86,6 +90,13 @@ export function IncidentList({ filters, onFilters, selectedId, onOpen }: Inciden
           onBlur={(e) => e.target.value !== filters.q && set({ q: e.target.value })}
         />
         <span className="muted small">{t('street.total', { count: total })}</span>
+        {/* Exports the rows loaded so far, as listed ("more" loads further pages). */}
+        <ExportButtons
+          rows={items}
+          columns={exportColumns}
+          fileName={t('ops.export.files.incidents')}
+          testId="incident-export"
+        />
       </div>
       <QueryState loading={pages.isPending} error={pages.isError} empty={items.length === 0}>
         <table className="table table--rows dk-incidents">
@@ -129,7 +140,7 @@ export function IncidentList({ filters, onFilters, selectedId, onOpen }: Inciden
                   </span>
                   {i.overdue && <span className="badge badge--red">{t('list.overdue')}</span>}
                 </td>
-                <td className="small">{names.dateTime(i.createdAt)}</td>
+                <td className="small">{chinaDateTime(i.createdAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useNames } from '../../i18n/names';
 import type { FeedNames } from '../reference/useFeedNames';
+import { chinaDateTime } from '../../lib/china-time';
 import { useIncidentDetail } from './incident-queries';
 
 /** The incident clicked on the map, in a panel over the map's right edge. */
@@ -14,7 +14,6 @@ export function IncidentPanel({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { dateTime } = useNames();
   const incident = useIncidentDetail(incidentId);
   const i = incident.data;
   return (
@@ -40,7 +39,7 @@ export function IncidentPanel({
             <dt>{t('wall.incident.street')}</dt>
             <dd>{names.street(i.streetId)}</dd>
             <dt>{t('wall.incident.reportedAt')}</dt>
-            <dd>{dateTime(i.createdAt)}</dd>
+            <dd>{chinaDateTime(i.createdAt)}</dd>
           </dl>
           {i.description && <p className="incident-panel__description">{i.description}</p>}
         </>

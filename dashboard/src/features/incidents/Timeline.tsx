@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DepartmentView, Stage, TimelineEntry } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { useDepartments } from '../reference/reference-queries';
+import { chinaDateTime } from '../../lib/china-time';
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
@@ -32,7 +33,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
         ].filter((d): d is string => d !== null);
         return (
           <li key={entry.eventId} className="timeline__item">
-            <time className="timeline__time">{names.dateTime(entry.occurredAt)}</time>
+            <time className="timeline__time">{chinaDateTime(entry.occurredAt)}</time>
             <span className="timeline__what">{describeEntry(t, entry.type, change, text(s.status))}</span>
             {entry.actor && <span className="timeline__actor">{entry.actor.displayName}</span>}
             {details.length > 0 && <span className="timeline__details">{details.join(' · ')}</span>}
@@ -49,11 +50,15 @@ type Translate = ReturnType<typeof useTranslation>['t'];
  * "subject · what happened". A change the desk has a word for uses it; the system's progress
  * events carry the new status as their change, so a status name is the next best word.
  */
-function describeEntry(t: Translate, type: string, change: string, status: string | null): string {
-  const subject: string = t(`desk.timeline.type.${type}` as never, { defaultValue: type });
+function describeEntry(typedT: Translate, type: string, change: string, status: string | null): string {
+  // Keys built from event data: looked up untyped (the typed overloads grow too deep to check here).
+  const t = typedT as unknown as (key: string, options: { defaultValue: string }) => string;
+  const subject = t(`desk.timeline.type.${type}`, { defaultValue: type });
   if (!change || change === 'created') return subject;
   const statusKey = type.startsWith('dispatch.') ? 'dispatchStatus' : 'incidentStatus';
-  const fallback: string = t(`${statusKey}.${status ?? change}` as never, { defaultValue: change });
-  const verb: string = t(`desk.timeline.change.${change}` as never, { defaultValue: fallback });
+  const fallback = t(`${statusKey}.${status ?? change}`, { defaultValue: change });
+  // The district desk's changes (督办, 改派, 销账, 挂账到期) are named in its own text area.
+  const deskVerb = t(`command.timelineChange.${change}`, { defaultValue: fallback });
+  const verb = t(`desk.timeline.change.${change}`, { defaultValue: deskVerb });
   return `${subject} · ${verb}`;
 }

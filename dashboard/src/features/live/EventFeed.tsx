@@ -1,25 +1,29 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaTime } from '../../lib/china-time';
 import { useThrottle } from '../../lib/throttle';
 import { useFeedNames } from '../reference/useFeedNames';
 import { describeEvent } from './describe-event';
 import { useLiveEvents } from './LiveProvider';
 import type { AnyLiveEvent } from './types';
 
+/**
+ * A line keeps its event, not its words: the sentence is written at render time, so switching the
+ * UI language rewrites the lines already on screen, not only the ones that come after.
+ */
 interface FeedLine {
   id: string;
-  time: string;
-  text: string;
+  event: AnyLiveEvent;
 }
 
 // Bounded so a wall screen left running for days keeps flat memory.
 const MAX_LINES = 40;
 const RENDER_INTERVAL_MS = 250;
-// One formatter for every line: toLocaleTimeString with options builds a new one per call, which
-// under 50 events/s was the feed's largest cost.
-const CLOCK = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
-/** The bottom live feed (滚动播报): newest first, at most a few renders a second however busy. */
+/**
+ * The bottom live feed (滚动播报): newest first, at most a few renders a second however busy.
+ * Times in China time (16:37) whatever the browser's zone; sentences in the UI language.
+ */
 export function EventFeed() {
   const { t } = useTranslation();
   const names = useFeedNames();
@@ -37,9 +41,9 @@ export function EventFeed() {
       // Newest first, and no further than what the feed keeps: a burst costs at most MAX_LINES lines.
       for (let i = events.length - 1; i >= 0 && fresh.length < MAX_LINES; i--) {
         const event = events[i];
-        const text = event && describeEvent(t, names, event);
-        if (!event || !text) continue;
-        fresh.push({ id: event.id, time: CLOCK.format(new Date(event.occurredAt)), text });
+        // Whether the feed announces an event does not depend on the language: decided once here.
+        if (!event || !describeEvent(t, names, event)) continue;
+        fresh.push({ id: event.id, event });
       }
       if (fresh.length === 0) return;
       waiting.current = [...fresh, ...waiting.current].slice(0, MAX_LINES);
@@ -57,7 +61,8 @@ export function EventFeed() {
         <ul className="wall-feed__lines">
           {lines.map((line) => (
             <li key={line.id}>
-              <time>{line.time}</time> {line.text}
+              <time dateTime={line.event.occurredAt}>{chinaTime(line.event.occurredAt)}</time>{' '}
+              {describeEvent(t, names, line.event)}
             </li>
           ))}
         </ul>

@@ -24,6 +24,21 @@ describe('describeEvent', () => {
     expect(describeEvent(t, names, updated('in_progress'))).toBe('事件处置中 · 占道经营');
   });
 
+  it('says a 督办 as the district supervising the department, not as its unchanged status', () => {
+    const event = {
+      id: '9',
+      type: 'dispatch.updated',
+      occurredAt: '2026-12-02T08:37:00Z',
+      payload: {
+        departmentId: 'dep1',
+        status: 'pending',
+        change: 'supervise',
+        incident: { title: '占道经营' },
+      },
+    } as unknown as AnyLiveEvent;
+    expect(describeEvent(t, names, event)).toBe('区指挥中心督办 城管局 · 占道经营');
+  });
+
   it('keeps overdue flag changes off the feed (deadline.overdue announces them)', () => {
     expect(describeEvent(t, names, updated('overdue_cleared'))).toBeNull();
   });

@@ -31,6 +31,12 @@ export function describeEvent(t: TFunction, names: FeedNames, event: AnyLiveEven
       });
     case 'dispatch.updated':
       if (event.payload.change === 'overdue') return null; // announced by its deadline.overdue
+      // 督办 leaves the status as it was: say what happened, not the status again.
+      if (event.payload.change === 'supervise')
+        return t('command.feed.supervise', {
+          dept: names.department(event.payload.departmentId),
+          title: event.payload.incident.title,
+        });
       return t('feed.dispatch.updated', {
         dept: names.department(event.payload.departmentId),
         status: t(`dispatchStatus.${event.payload.status}`),

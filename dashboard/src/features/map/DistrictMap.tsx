@@ -32,6 +32,8 @@ import { LABEL_FONT } from './layers/theme';
 import { fromMercator, toMercator, type FlatView } from './mercator';
 import { GridShade } from './overlay/grid-shade';
 import { IncidentOverlay } from './overlay/incident-overlay';
+import { WhistleOverlay } from './overlay/whistle-overlay';
+import type { WhistleMarkerFeed } from './whistle-markers';
 
 /** The wall is laid out for 1080 lines; a taller screen sees it larger, map symbols included. */
 const REFERENCE_HEIGHT = 1080;
@@ -76,6 +78,8 @@ export interface DistrictMapProps {
   incidents: IncidentMapModel;
   colorMode: IncidentColorMode;
   onIncidentClick?: (incidentId: string) => void;
+  /** Whistle markers over the incidents (the wall's), pulsing until every party has arrived. */
+  whistles?: WhistleMarkerFeed;
 }
 
 const empty = (): GeoJSON => ({ type: 'FeatureCollection', features: [] });
@@ -154,7 +158,7 @@ interface MapScene {
  * events never re-render this component nor make the WebGL map draw.
  */
 export function DistrictMap(props: DistrictMapProps) {
-  const { grids, streets, communities, basemap, incidents, colorMode } = props;
+  const { grids, streets, communities, basemap, incidents, colorMode, whistles } = props;
   const container = useRef<HTMLDivElement>(null);
   // The map and its overlays once the style and layers are in: the data effects below wait for it.
   const [scene, setScene] = useState<MapScene | null>(null);
@@ -197,14 +201,16 @@ export function DistrictMap(props: DistrictMapProps) {
       created.keyboard.disableRotation();
       const shade = new GridShade();
       const overlay = new IncidentOverlay(latest.current.props.colorMode);
-      // The shade under the map's canvas, the incidents over it (and under the controls).
+      const whistleOverlay = new WhistleOverlay();
+      // The shade under the map's canvas, the incidents and whistles over it (and under the controls).
       const canvasContainer = created.getCanvasContainer();
       element.insertBefore(shade.element, canvasContainer);
-      canvasContainer.after(...overlay.elements);
+      canvasContainer.after(...overlay.elements, ...whistleOverlay.elements);
       const redraw = () => {
         const view = viewOf(created);
         shade.draw(view);
         overlay.draw(view);
+        whistleOverlay.draw(view);
       };
       // 'move' comes in the frame MapLibre draws for a new camera, so overlays and map stay in step.
       created.on('move', redraw);
@@ -228,6 +234,7 @@ export function DistrictMap(props: DistrictMapProps) {
           },
           setGridOpenCount: (id, open) => shade.setOpenCount(id, open),
         });
+        whistles?.attach((markers) => whistleOverlay.setMarkers(markers));
         setScene({ map: created, shade, overlay });
       });
       const resize = new ResizeObserver(() => created.resize());
@@ -235,17 +242,19 @@ export function DistrictMap(props: DistrictMapProps) {
       cleanup = () => {
         resize.disconnect();
         incidents.detach();
+        whistles?.detach();
         setScene(null);
         created.remove();
         shade.remove();
         overlay.remove();
+        whistleOverlay.remove();
       };
     });
     return () => {
       cancelled = true;
       cleanup();
     };
-  }, [basemap, incidents]);
+  }, [basemap, incidents, whistles]);
 
   useSourceData(map, GRIDS_SOURCE, grids);
   useEffect(() => {

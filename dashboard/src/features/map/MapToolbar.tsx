@@ -45,6 +45,10 @@ export function MapToolbar({
           <i className="ring" style={{ borderColor: MAP_COLORS.incidentOverdue }} />
           {t('wall.legendOverdue')}
         </li>
+        <li>
+          <i className="diamond" />
+          {t('wallPlus.whistleLegend')}
+        </li>
       </ul>
     </div>
   );

@@ -8,7 +8,10 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 /** A performance mark the benchmark reads: the KPI strip shows numbers. */
 export const KPIS_READY_MARK = 'wall:kpis-ready';
 
-/** Left column: KPI cards and open incidents by category, from the pushed metrics summary. */
+/**
+ * Left column: KPI cards and open incidents by category, from the pushed metrics summary. The six
+ * cards DESIGN §7 names, and the open incidents and whistles, in four rows of two.
+ */
 export function KpiCards({ metrics }: { metrics: MetricsSummary | undefined }) {
   const { t } = useTranslation();
   const names = useNames();
@@ -18,12 +21,19 @@ export function KpiCards({ metrics }: { metrics: MetricsSummary | undefined }) {
       performance.mark(KPIS_READY_MARK);
   }, [ready]);
   if (!metrics) return <section className="wall-panel wall-kpis" />;
-  const cards: { key: string; label: string; value: string; alert?: boolean }[] = [
+  const cards: { key: string; label: string; value: string; hint?: string; alert?: boolean }[] = [
     { key: 'whistles', label: t('wall.kpi.whistlesToday'), value: String(metrics.whistles.today) },
     { key: 'reported', label: t('wall.kpi.reportedIn'), value: String(metrics.departmentsReportedIn.today) },
     { key: 'onTime', label: t('wall.kpi.onTimeArrival'), value: percent(metrics.rates.onTimeArrival) },
     { key: 'resolution', label: t('wall.kpi.resolution'), value: percent(metrics.rates.resolution) },
+    {
+      key: 'satisfaction',
+      label: t('wallPlus.kpi.satisfaction'),
+      value: percent(metrics.citizenSatisfaction.rate),
+      hint: t('wallPlus.kpi.satisfactionFormula', { answered: metrics.citizenSatisfaction.answered }),
+    },
     { key: 'open', label: t('wall.kpi.openIncidents'), value: String(metrics.open.incidents) },
+    { key: 'openWhistles', label: t('wallPlus.kpi.openWhistles'), value: String(metrics.open.whistles) },
     {
       key: 'overdue',
       label: t('wall.kpi.overdue'),
@@ -44,6 +54,7 @@ export function KpiCards({ metrics }: { metrics: MetricsSummary | undefined }) {
           >
             <span className="kpi__value">{card.value}</span>
             <span className="kpi__label">{card.label}</span>
+            {card.hint && <span className="kpi__hint">{card.hint}</span>}
           </div>
         ))}
       </div>

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { DepartmentPeriodRow } from '@whistle/shared';
 import { DEPARTMENT_COLUMNS } from './columns';
-import { BOM } from './csv';
+import { BOM } from '../../lib/export/csv';
+import { blobText } from '../../test/blob';
 import { RankingTable } from './RankingTable';
 
 const row = (id: string, nameZh: string, patch: Partial<DepartmentPeriodRow>): DepartmentPeriodRow => ({
@@ -26,7 +27,7 @@ const rows = [
   row('c', '供电公司', { rank: 3, score: 0, dispatches: 0, overdue: 0, onTimeArriveRate: null }),
 ];
 
-function renderTable(onExport = jest.fn()) {
+function renderTable(deliver = jest.fn<void, [string, Blob]>()) {
   render(
     <RankingTable
       testId="department-ranking"
@@ -35,10 +36,10 @@ function renderTable(onExport = jest.fn()) {
       rows={rows}
       initialSort={{ column: 'rank', direction: 'asc' }}
       exportName="部门排名_2026-03-01_2026-03-07"
-      onExport={onExport}
+      deliver={deliver}
     />,
   );
-  return onExport;
+  return deliver;
 }
 
 const names = () =>
@@ -71,13 +72,14 @@ describe('ranking table', () => {
     );
   });
 
-  it('exports exactly the table on screen: its headers, cell texts and current order', () => {
-    const onExport = renderTable();
+  it('exports exactly the table on screen: its headers, cell texts and current order', async () => {
+    const deliver = renderTable();
     fireEvent.click(screen.getByTestId('sort-score'));
-    fireEvent.click(screen.getByTestId('department-ranking-export'));
-    expect(onExport).toHaveBeenCalledTimes(1);
-    const [fileName, csv] = onExport.mock.calls[0] as [string, string];
-    expect(fileName).toBe('部门排名_2026-03-01_2026-03-07.csv');
+    fireEvent.click(screen.getByTestId('department-ranking-export-csv'));
+    await waitFor(() => expect(deliver).toHaveBeenCalledTimes(1));
+    const [fileName, blob] = deliver.mock.calls[0];
+    expect(fileName).toMatch(/^部门排名_2026-03-01_2026-03-07_\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await blobText(blob);
     expect(csv.startsWith(BOM)).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toEqual([

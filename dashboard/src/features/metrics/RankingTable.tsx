@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportColumn } from '../../lib/export/columns';
+import { ExportButtons } from '../../lib/export/ExportButtons';
 import type { Column } from './columns';
-import { downloadText, toCsv } from './csv';
 import { nextSort, sortRows, type SortState } from './sort';
 
 export interface RankingTableProps<T extends { id: string; nameZh: string; nameEn: string }> {
@@ -10,15 +11,15 @@ export interface RankingTableProps<T extends { id: string; nameZh: string; nameE
   columns: readonly Column<T>[];
   rows: readonly T[];
   initialSort: SortState<string>;
-  /** File name of the export, without extension. */
+  /** File name of the export, without extension (the China date of the export is appended). */
   exportName: string;
-  /** Tests capture the CSV instead of downloading it. */
-  onExport?: (fileName: string, csv: string) => void;
+  /** Tests capture the exported file instead of downloading it. */
+  deliver?: (fileName: string, blob: Blob) => void;
 }
 
 /**
- * A ranking table sortable by any column. The export writes exactly what is on screen: the same
- * columns, headers, cell texts and row order, in the current language.
+ * A ranking table sortable by any column. The export (CSV or Excel) writes exactly what is on
+ * screen: the same columns, headers, cell texts and row order, in the current language.
  */
 export function RankingTable<T extends { id: string; nameZh: string; nameEn: string }>(
   props: RankingTableProps<T>,
@@ -41,20 +42,22 @@ export function RankingTable<T extends { id: string; nameZh: string; nameEn: str
   const header = props.columns.map((c) => t(c.label));
   const cells = (row: T) => props.columns.map((c) => c.text(row, name));
 
-  const exportCsv = () => {
-    const fileName = `${props.exportName}.csv`;
-    const csv = toCsv(header, rows.map(cells));
-    if (props.onExport) props.onExport(fileName, csv);
-    else downloadText(fileName, csv);
-  };
+  const exportColumns = props.columns.map((c, i): ExportColumn<T> => ({
+    header: header[i] ?? '',
+    value: (row) => c.text(row, name),
+  }));
 
   return (
     <section className="cockpit-panel cockpit-table" data-testid={props.testId}>
       <div className="cockpit-panel__head">
         <h2>{props.title}</h2>
-        <button type="button" onClick={exportCsv} data-testid={`${props.testId}-export`}>
-          {t('leaders.export')}
-        </button>
+        <ExportButtons
+          rows={rows}
+          columns={exportColumns}
+          fileName={props.exportName}
+          testId={`${props.testId}-export`}
+          deliver={props.deliver}
+        />
       </div>
       <div className="cockpit-table__scroll">
         <table>

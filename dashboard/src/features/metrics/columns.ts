@@ -5,9 +5,11 @@ import type { SortDirection, SortValue } from './sort';
 
 type Section = 'departments' | 'streets';
 /** Header texts are i18n keys of the two table sections, so a typo fails the type check. */
-export type ColumnLabel = {
-  [S in Section]: `leaders.${S}.${keyof Messages['leaders'][S] & string}`;
-}[Section];
+export type ColumnLabel =
+  | {
+      [S in Section]: `leaders.${S}.${keyof Messages['leaders'][S] & string}`;
+    }[Section]
+  | `cockpit.figures.${Extract<keyof Messages['cockpit']['figures'], string>}`;
 
 /** One column of a ranking table: its header, its cell text and what it sorts by. */
 export interface Column<T, K extends string = string> {
@@ -67,11 +69,23 @@ export const DEPARTMENT_COLUMNS: Column<DepartmentPeriodRow>[] = [
   ),
 ];
 
+/** Whistles per 100 incidents registered in the period (吹哨率), one decimal. */
+const per100 = (rate: number | null) => (rate === null ? '—' : (rate * 100).toFixed(1));
+
 export const STREET_COLUMNS: Column<StreetPeriodRow>[] = [
+  numberColumn('rank', 'cockpit.figures.rank', (r) => r.rank, countOf, 'asc'),
   nameColumn('leaders.streets.name'),
   numberColumn('incidents', 'leaders.streets.incidents', (r) => r.incidents, countOf),
   numberColumn('whistles', 'leaders.streets.whistles', (r) => r.whistles, countOf),
   numberColumn('resolution', 'leaders.streets.resolution', (r) => r.resolutionRate, percent),
   numberColumn('verified', 'leaders.streets.verified', (r) => r.verifiedRate, percent),
   numberColumn('satisfaction', 'leaders.streets.satisfaction', (r) => r.satisfactionRate, percent),
+  // Fewer whistles per matter is better (小事不出社区): the first click sorts low first.
+  numberColumn('whistleRate', 'cockpit.figures.whistleRate', (r) => r.whistleRate, per100, 'asc'),
+  numberColumn(
+    'score',
+    'cockpit.figures.score',
+    (r) => r.score,
+    (v) => decimal(v),
+  ),
 ];

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../session/SessionProvider';
 import { fetchObjectUrl, usePhotos, type PhotoSummary } from './photo-api';
 
-function Thumb({ photo }: { photo: PhotoSummary }) {
+/** One photo as a thumbnail that opens the full image. */
+export function Thumb({ photo }: { photo: PhotoSummary }) {
   const { token } = useSignedIn();
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {

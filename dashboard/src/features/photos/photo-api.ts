@@ -12,6 +12,8 @@ export interface PhotoSummary {
   contentType: string;
   thumbnailUrl: string;
   url: string;
+  /** Who uploaded it: a grid worker's site-check photos are told apart by it. */
+  uploadedById: string;
   createdAt: string;
 }
 

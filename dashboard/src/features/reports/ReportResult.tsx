@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNames } from '../../i18n/names';
+import { chinaDateTime } from '../../lib/china-time';
 import type { ReportAnswer } from './report-api';
 
 /** The answer to a report: what was registered, with its photos, and any likely duplicates nearby. */
@@ -28,7 +29,7 @@ export function ReportResult({ answer, onAnother }: { answer: ReportAnswer; onAn
                 <span className="duplicates__title">{d.title}</span>
                 <span className="hint">
                   {t('gridWorker.result.distance', { meters: Math.round(d.distanceMeters) })} ·{' '}
-                  {t(`incidentStatus.${d.status}`)} · {names.dateTime(d.createdAt)}
+                  {t(`incidentStatus.${d.status}`)} · {chinaDateTime(d.createdAt)}
                 </span>
               </li>
             ))}

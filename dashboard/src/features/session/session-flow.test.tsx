@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter, useLocation } from 'react-router';
-import type { LoginResponse, UserView } from '@whistle/shared';
+import type { DepartmentStandingView, LoginResponse, UserView } from '@whistle/shared';
 import { App } from '../../App';
 import { AppProviders } from '../../AppProviders';
 import { authSession } from '../../lib/api/auth-session';
@@ -94,6 +94,18 @@ function fakeServer(
     }
     if (method === 'GET' && path === '/api/incidents')
       return [200, { items: [], total: 0, nextCursor: null }];
+    if (method === 'GET' && path === '/api/metrics/department-standing') {
+      const standing: DepartmentStandingView = {
+        from: '2026-11-30T16:00:00.000Z',
+        to: '2026-12-31T16:00:00.000Z',
+        departmentId: 'dept-1',
+        dispatches: 0,
+        score: 0,
+        rank: 1,
+        ranked: 1,
+      };
+      return [200, standing];
+    }
     return [200, []];
   };
   global.fetch = jest.fn(async (input: URL | string, init: RequestInit = {}) => {

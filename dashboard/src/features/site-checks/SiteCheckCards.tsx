@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentView, SiteCheckView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
+import { chinaDateTime } from '../../lib/china-time';
 import { isCurrentCheck } from './site-check';
 import { useLastSiteCheck, type SiteCheckAnswer } from './site-check-api';
 import { SiteCheckForm } from './SiteCheckForm';
@@ -32,7 +33,7 @@ function SiteCheckCard({ incident }: { incident: IncidentView }) {
         <span className={`status status--${incident.status}`}>{t(`incidentStatus.${incident.status}`)}</span>
       </div>
       <div className="hint">
-        {names.category(incident.category)} · {names.dateTime(incident.createdAt)}
+        {names.category(incident.category)} · {chinaDateTime(incident.createdAt)}
       </div>
       {check ? (
         <CheckDone check={check} photosFailed={answer?.photosFailed ?? false} />
@@ -45,7 +46,6 @@ function SiteCheckCard({ incident }: { incident: IncidentView }) {
 
 function CheckDone({ check, photosFailed }: { check: SiteCheckView; photosFailed: boolean }) {
   const { t } = useTranslation();
-  const names = useNames();
   return (
     <div
       className={`site-check-done site-check-done--${check.fixed ? 'fixed' : 'not-fixed'}`}
@@ -55,7 +55,7 @@ function CheckDone({ check, photosFailed }: { check: SiteCheckView; photosFailed
         {t('gridWorker.siteCheck.checked')} ·{' '}
         {t(check.fixed ? 'gridWorker.siteCheck.fixed' : 'gridWorker.siteCheck.notFixed')}
       </strong>
-      <span className="hint">{names.dateTime(check.checkedAt)}</span>
+      <span className="hint">{chinaDateTime(check.checkedAt)}</span>
       {check.note && <p>{check.note}</p>}
       {photosFailed && <p className="field__error">{t('gridWorker.siteCheck.photosFailed')}</p>}
     </div>

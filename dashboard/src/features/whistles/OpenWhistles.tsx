@@ -7,23 +7,23 @@ import { countdownTone, runningStage } from '../dispatches/countdown';
 import type { FeedNames } from '../reference/useFeedNames';
 import { groupByWhistle, takeWhatFits } from './whistle-groups';
 
-/** Rows the column holds at the wall's type size (a whistle's title counts as one more row). */
+/** Rows a full-height column holds at the wall's type size (a whistle's title counts as one more row). */
 const ROWS_THAT_FIT = 30;
 
 /** Right column: open whistles, one live countdown per summoned department and stage. */
 export function OpenWhistles({
   dispatches,
   names,
+  rows = ROWS_THAT_FIT,
 }: {
   dispatches: readonly DispatchView[];
   names: FeedNames;
+  /** Rows the panel has room for (the wall's column shares its height with the ranking). */
+  rows?: number;
 }) {
   const { t } = useTranslation();
   const now = useNow();
-  const { shown, hidden } = useMemo(
-    () => takeWhatFits(groupByWhistle(dispatches), ROWS_THAT_FIT),
-    [dispatches],
-  );
+  const { shown, hidden } = useMemo(() => takeWhatFits(groupByWhistle(dispatches), rows), [dispatches, rows]);
   return (
     <section className="wall-panel wall-whistles" data-testid="open-whistles">
       <h2>{t('wall.openWhistles')}</h2>

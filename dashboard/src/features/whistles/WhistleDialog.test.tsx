@@ -9,11 +9,22 @@ import {
 import { deskUser, fakeFetch, renderSignedIn } from '../../test/render';
 import { WhistleDialog } from './WhistleDialog';
 
+// Each with the categories it handles (an admin's setting): street vending suggests the first two.
 const departments: DepartmentView[] = [
-  { id: 'id-cg', code: 'chengguan', nameZh: '城管局', nameEn: 'Urban management', kind: 'department' },
-  { id: 'id-sc', code: 'shichang', nameZh: '市场监管局', nameEn: 'Market regulation', kind: 'department' },
-  { id: 'id-xf', code: 'xiaofang', nameZh: '消防救援大队', nameEn: 'Fire brigade', kind: 'department' },
+  dept('id-cg', 'chengguan', '城管局', 'Urban management', ['street_vending', 'illegal_construction']),
+  dept('id-sc', 'shichang', '市场监管局', 'Market regulation', ['street_vending', 'food_safety']),
+  dept('id-xf', 'xiaofang', '消防救援大队', 'Fire brigade', ['fire_hazard']),
 ];
+
+function dept(
+  id: string,
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  categories: string[],
+): DepartmentView {
+  return { id, code, nameZh, nameEn, kind: 'department', categories };
+}
 
 // Enforcement whistles on normal-priority incidents: 10 min to accept, 1 h to arrive, 2 days to resolve.
 const rules: TimerRule[] = [

@@ -15,6 +15,7 @@ import { ErrorBox } from '../../lib/ui/ErrorBox';
 import { useNow } from '../../lib/useNow';
 import { useDeskPost } from '../incidents/incident-queries';
 import { useDepartments } from '../reference/reference-queries';
+import { chinaDateTime } from '../../lib/china-time';
 import { useTimerRules } from './timer-rules';
 import { orderDepartments, previewDeadlines, suggestedDepartmentIds } from './whistle-plan';
 
@@ -103,7 +104,7 @@ export function WhistleDialog({ incident, onClose }: { incident: IncidentView; o
                 <li key={stage} data-stage={stage}>
                   {t(`stage.${stage}`)}
                   {t('desk.colon')}
-                  {formatDuration(t, at.getTime() - now)} ({names.dateTime(at.toISOString())})
+                  {formatDuration(t, at.getTime() - now)} ({chinaDateTime(at.toISOString())})
                 </li>
               );
             })}

@@ -1,5 +1,4 @@
 import {
-  CATEGORIES,
   resolveStageLimits,
   stageDeadlines,
   type DepartmentView,
@@ -9,19 +8,14 @@ import {
   type WhistleType,
 } from '@whistle/shared';
 
-/** The departments a category usually summons (shared categories), as ids of the loaded departments. */
+/** The departments that handle a category (their stored categories, an admin's setting), as ids. */
 export function suggestedDepartmentIds(category: string, departments: readonly DepartmentView[]): string[] {
-  const codes: readonly string[] = CATEGORIES.find((c) => c.code === category)?.suggestedDepartments ?? [];
-  return departments.filter((d) => codes.includes(d.code)).map((d) => d.id);
+  return departments.filter((d) => d.categories.includes(category)).map((d) => d.id);
 }
 
-/** Suggested departments first (in the category's order), then the rest by code, so the usual ones lead. */
+/** The departments that handle the category first, then the rest, each group by code. */
 export function orderDepartments(category: string, departments: readonly DepartmentView[]): DepartmentView[] {
-  const codes: readonly string[] = CATEGORIES.find((c) => c.code === category)?.suggestedDepartments ?? [];
-  const rank = (d: DepartmentView) => {
-    const i = codes.indexOf(d.code);
-    return i < 0 ? codes.length : i;
-  };
+  const rank = (d: DepartmentView) => (d.categories.includes(category) ? 0 : 1);
   return [...departments].sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code));
 }
 

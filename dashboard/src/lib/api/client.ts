@@ -7,7 +7,7 @@ export { ApiError } from './api-error';
 export interface RequestOptions {
   /** Any token marks a signed-in call: it goes with the session's newest one. null: no credentials. */
   token: string | null;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   /** For a POST that creates something: the same key on a retry gets the first answer (idempotency-key.ts). */

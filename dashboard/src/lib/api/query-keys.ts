@@ -16,11 +16,15 @@ export const queryKeys = {
   dispatches: {
     all: () => ['dispatches'] as const,
     list: (status?: string) => [...queryKeys.dispatches.all(), status ?? 'all'] as const,
+    /** The district command desk's list, with its filters (street, status, overdue). */
+    desk: (filters: object) => [...queryKeys.dispatches.all(), 'desk', filters] as const,
   },
   incidents: {
     /** The desks' incident lists; details have a prefix of their own, so a list refresh spares them. */
     lists: () => ['incidents'] as const,
     streetPages: (filters: object) => [...queryKeys.incidents.lists(), 'street', filters] as const,
+    /** The standing register (挂账台账): under the lists' prefix, so incident events refresh it. */
+    standing: () => [...queryKeys.incidents.lists(), 'standing'] as const,
     details: () => ['incident'] as const,
     detail: (id: string) => [...queryKeys.incidents.details(), id] as const,
     /** The grid worker's list, and the detail a site check is read from. */
@@ -41,4 +45,15 @@ export const queryKeys = {
   departments: () => ['departments'] as const,
   boundaries: (kind: 'streets' | 'communities') => ['boundaries', kind] as const,
   basemap: () => ['basemap'] as const,
+  reports: {
+    /** 月度考核 of one calendar month (YYYY-MM). */
+    monthly: (month: string) => ['reports', 'monthly', month] as const,
+  },
+  /** The admin console's lists (系统管理). */
+  admin: {
+    users: () => ['admin', 'users'] as const,
+    userPage: (filters: object) => [...queryKeys.admin.users(), filters] as const,
+    open311Keys: () => ['admin', 'open311-keys'] as const,
+    auditLog: (filters: object) => ['admin', 'audit-log', filters] as const,
+  },
 };

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
+import { localizeFieldMessage } from './field-messages';
 
 /** Field path → messages of a 400 answer ({} for any other error or none). */
 export function fieldErrorsOf(error: unknown): Record<string, string[]> {
@@ -15,8 +17,12 @@ interface FormFieldProps {
   testId?: string;
 }
 
-/** One labelled form field with its own error messages beside it (not in a banner at the top). */
+/**
+ * One labelled form field with its own error messages beside it (not in a banner at the top), in
+ * the UI language where the message is one the UI knows.
+ */
 export function FormField({ label, errors, hint, children, testId }: FormFieldProps) {
+  const { t } = useTranslation();
   const invalid = (errors?.length ?? 0) > 0;
   return (
     <label className={`form-field${invalid ? ' form-field--invalid' : ''}`} data-testid={testId}>
@@ -25,7 +31,7 @@ export function FormField({ label, errors, hint, children, testId }: FormFieldPr
       {hint && !invalid && <span className="form-field__hint">{hint}</span>}
       {errors?.map((message) => (
         <span key={message} className="form-field__error" role="alert">
-          {message}
+          {localizeFieldMessage(t, message)}
         </span>
       ))}
     </label>

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
+import { localizeFieldMessage } from './field-messages';
 
 export interface ErrorLines {
   headline: string;
@@ -19,7 +20,10 @@ export function describeApiError(t: TFunction, error: unknown): ErrorLines {
       const fields = Object.entries(body?.fields ?? {});
       return {
         headline: t('desk.error.invalid'),
-        details: fields.map(([field, messages]) => `${fieldLabel(t, field)}: ${messages.join('; ')}`),
+        details: fields.map(
+          ([field, messages]) =>
+            `${fieldLabel(t, field)}: ${messages.map((m) => localizeFieldMessage(t, m)).join('; ')}`,
+        ),
       };
     }
     case 403:

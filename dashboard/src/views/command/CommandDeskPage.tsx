@@ -1,14 +1,185 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useAlerts } from '../../features/alerts/useAlerts';
+import { useDeskExportColumns, useStandingExportColumns } from '../../features/command-desk/desk-export';
+import { DeskDispatchTable } from '../../features/command-desk/DeskDispatchTable';
+import { DeskFiltersBar } from '../../features/command-desk/DeskFiltersBar';
+import type { DeskFilters } from '../../features/command-desk/desk-model';
+import {
+  useDeskDispatches,
+  useSentDownTasks,
+  useStandingRegister,
+} from '../../features/command-desk/desk-queries';
+import { DistrictTasksPanel } from '../../features/command-desk/DistrictTasksPanel';
+import { OversightBar } from '../../features/command-desk/OversightBar';
+import { StandingRegisterPanel } from '../../features/command-desk/StandingRegisterPanel';
+import { ToughSuggestions } from '../../features/command-desk/ToughSuggestions';
+import { useDispatchExportColumns } from '../../features/dispatches/dispatch-export';
+import { DispatchDetail } from '../../features/dispatches/DispatchDetail';
+import { isOverdue } from '../../features/dispatches/inbox';
 import { ViewHeader } from '../../features/header/ViewHeader';
+import { refreshFromEvents } from '../../features/live/live-invalidation';
+import { useLiveEvents } from '../../features/live/LiveProvider';
+import type { AnyLiveEvent } from '../../features/live/types';
+import { useStreetName } from '../../features/reference/useStreetName';
+import { ExportButtons } from '../../lib/export/ExportButtons';
+import { QueryState } from '../../lib/ui/QueryState';
+import { useNow } from '../../lib/useNow';
+import { useDeskShortcuts, type DeskTab } from './desk-shortcuts';
 import '../../styles/desk.css';
+import '../../features/command-desk/command-desk.css';
 
-/** 区指挥中心工作台: being built. */
+const TABS: readonly DeskTab[] = ['dispatches', 'standing', 'tasks'];
+type Tab = DeskTab;
+
+const ALL: DeskFilters = { streetId: '', status: '', overdue: 'all' };
+
+/**
+ * 区指挥中心工作台: every street's dispatches, overdue first, with the selected one beside the list
+ * (its clocks, timeline and the district's actions: 督办, 攻坚哨, 撤销, 改派, 挂账); the suggested
+ * 攻坚哨 above the list; the standing register (挂账台账); tasks sent down to streets. Live.
+ */
 export function CommandDeskPage() {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const streetName = useStreetName();
+  const now = useNow(1000);
+  const [tab, setTab] = useState<Tab>('dispatches');
+  const [filters, setFilters] = useState<DeskFilters>(ALL);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const dispatches = useDeskDispatches(filters);
+  // The suggestions look at every street, whatever the list's filters.
+  const everything = useDeskDispatches(ALL);
+  const tasks = useSentDownTasks();
+  const standing = useStandingRegister();
+
+  const onEvents = useCallback(
+    (events: readonly AnyLiveEvent[]) => refreshFromEvents(client, events),
+    [client],
+  );
+  useLiveEvents(onEvents);
+
+  // The alert hook of the consoles (features/alerts): an overdue deadline or a returned task rings here.
+  // A standing-register review reminder opens the register; the others their dispatch.
+  const alerts = useAlerts({
+    kinds: ['overdue', 'returned', 'standingReview'],
+    onOpen: (a) => (a.dispatchId ? open(a.dispatchId) : setTab('standing')),
+  });
+  const open = (id: string) => {
+    setSelectedId(id);
+    alerts.seen(id);
+  };
+
+  useDeskShortcuts({ tabs: TABS, tab, setTab });
+  const deskColumns = useDeskExportColumns();
+  const standingColumns = useStandingExportColumns();
+  const taskColumns = useDispatchExportColumns({ header: 'street', name: (d) => streetName(d.streetId) });
+
+  const rows = useMemo(() => dispatches.data ?? [], [dispatches.data]);
+  const all = useMemo(() => everything.data ?? [], [everything.data]);
+  const selected = [...rows, ...all, ...(tasks.data ?? [])].find((d) => d.id === selectedId) ?? null;
+  const overdueCount = all.filter((d) => isOverdue(d, now)).length;
+  const dueCount = (standing.data ?? []).filter((e) => e.reviewDue).length;
+  const counts: Record<Tab, number> = {
+    dispatches: overdueCount,
+    standing: dueCount,
+    tasks: (tasks.data ?? []).filter((d) => d.status !== 'verified' && d.status !== 'cancelled').length,
+  };
+
   return (
-    <div className="desk" data-testid="view-desk">
+    <div className="desk cd" data-testid="view-desk">
       <ViewHeader title={t('command.title')} />
-      <p className="muted">{t('placeholder.comingSoon')}</p>
+      <div className="toolbar">
+        <div className="tabs" role="tablist" aria-label={t('command.title')}>
+          {TABS.map((key) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={tab === key}
+              className={`tab${tab === key ? ' tab--on' : ''}${key !== 'tasks' && counts[key] > 0 ? ' tab--alarm' : ''}`}
+              data-testid={`desk-tab-${key}`}
+              onClick={() => setTab(key)}
+            >
+              {t(`command.tab.${key}`)} <span className="count">{counts[key]}</span>
+            </button>
+          ))}
+        </div>
+        <span className="toolbar__spacer" />
+        {alerts.standing && (
+          <span className="alarm-pill" data-testid="alarm-pill">
+            {t(`ops.alerts.pill.${alerts.standing}`)}
+          </span>
+        )}
+        {tab === 'dispatches' && <DeskFiltersBar filters={filters} onChange={setFilters} />}
+        {tab === 'dispatches' && (
+          <ExportButtons
+            rows={rows}
+            columns={deskColumns}
+            fileName={t('ops.export.files.deskDispatches')}
+            testId="desk-export"
+          />
+        )}
+        {tab === 'standing' && (
+          <ExportButtons
+            rows={standing.data ?? []}
+            columns={standingColumns}
+            fileName={t('ops.export.files.standing')}
+            testId="standing-export"
+          />
+        )}
+        {tab === 'tasks' && (
+          <ExportButtons
+            rows={tasks.data ?? []}
+            columns={taskColumns}
+            fileName={t('ops.export.files.districtTasks')}
+            testId="tasks-export"
+          />
+        )}
+      </div>
+      {tab === 'standing' ? (
+        <main className="cd-single">
+          <StandingRegisterPanel />
+        </main>
+      ) : (
+        <main className="split">
+          <section className="split__list" aria-label={t(`command.tab.${tab}`)}>
+            {tab === 'dispatches' ? (
+              <>
+                <ToughSuggestions dispatches={all} />
+                <QueryState
+                  loading={dispatches.isPending}
+                  error={dispatches.isError}
+                  empty={rows.length === 0}
+                >
+                  <DeskDispatchTable
+                    rows={rows}
+                    now={now}
+                    selectedId={selectedId}
+                    fresh={alerts.fresh}
+                    onOpen={open}
+                    streetName={streetName}
+                  />
+                </QueryState>
+              </>
+            ) : (
+              <DistrictTasksPanel onOpen={open} />
+            )}
+          </section>
+          <aside className="split__detail">
+            {selected ? (
+              <>
+                {/* Keyed: one dispatch's pending or finished escalation never shows on the next. */}
+                <OversightBar key={selected.id} dispatch={selected} />
+                <DispatchDetail dispatch={selected} />
+              </>
+            ) : (
+              <p className="muted">{t('command.pickOne')}</p>
+            )}
+          </aside>
+        </main>
+      )}
     </div>
   );
 }

@@ -102,18 +102,126 @@ describe('duty console', () => {
     expect(screen.queryByTestId('action-resolve')).toBeNull();
   });
 
-  it('turns the sound off and remembers it', async () => {
-    fakeFetch((_method, path) => (path === '/api/dispatches' ? [200, []] : [200, []]));
-    renderSignedIn(
-      <LiveProvider>
-        <DutyPage />
-      </LiveProvider>,
-      deskUser('dept_officer'),
-    );
-    const toggle = await screen.findByTestId('sound-toggle');
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    fireEvent.click(toggle);
-    expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    expect(localStorage.getItem('whistle.duty.sound')).toBe('off');
+  it('notifies and rings for a new dispatch, and stays quiet once this user muted alerts', async () => {
+    const shown: { title: string; body?: string }[] = [];
+    const tones: number[] = [];
+    class FakeNotification {
+      static permission: NotificationPermission = 'granted';
+      static requestPermission = jest.fn(() => Promise.resolve('granted'));
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body });
+      }
+      close() {}
+    }
+    class FakeAudioContext {
+      currentTime = 0;
+      destination = {};
+      resume = async () => {};
+      close = async () => {};
+      createGain = () => ({
+        gain: { setValueAtTime: () => {}, exponentialRampToValueAtTime: () => {} },
+        connect: (next: unknown) => next,
+      });
+      createOscillator = () => ({
+        type: 'sine',
+        frequency: { value: 0 },
+        connect: (next: unknown) => next,
+        start: () => tones.push(1),
+        stop: () => {},
+      });
+    }
+    Object.assign(window, { Notification: FakeNotification, AudioContext: FakeAudioContext });
+    try {
+      fakeFetch((_method, path) =>
+        ['/api/dispatches', '/api/streets', '/api/departments'].includes(path) ? [200, []] : undefined,
+      );
+      renderSignedIn(
+        <LiveProvider>
+          <DutyPage />
+        </LiveProvider>,
+        deskUser('dept_officer'),
+      );
+      const toggle = await screen.findByTestId('alerts-toggle');
+      expect(toggle.getAttribute('aria-pressed')).toBe('true');
+      fireEvent.pointerDown(window); // the gesture that unlocks audio
+      act(() =>
+        socket?.emit({
+          id: '11',
+          type: 'dispatch.created',
+          occurredAt: new Date().toISOString(),
+          payload: dispatch(),
+        }),
+      );
+      await waitFor(() => expect(shown).toHaveLength(1));
+      expect(shown[0]?.title).toBe('新派单：燃气管道泄漏');
+      expect(tones.length).toBeGreaterThan(0);
+      // Permission was already granted: never asked.
+      expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
+
+      fireEvent.click(toggle);
+      expect(toggle.getAttribute('aria-pressed')).toBe('false');
+      expect(localStorage.getItem('whistle.alerts.muted:u1')).toBe('1');
+      const rung = tones.length;
+      act(() =>
+        socket?.emit({
+          id: '12',
+          type: 'dispatch.created',
+          occurredAt: new Date().toISOString(),
+          payload: { ...dispatch(), id: 'dsp-2' },
+        }),
+      );
+      // Muted: the page still marks it, but no notification and no sound.
+      expect(await screen.findByTestId('alarm-pill')).toBeTruthy();
+      expect(shown).toHaveLength(1);
+      expect(tones.length).toBe(rung);
+    } finally {
+      Reflect.deleteProperty(window, 'Notification');
+      Reflect.deleteProperty(window, 'AudioContext');
+      localStorage.clear();
+    }
+  });
+
+  it('alerts on the district’s 督办 note with a notification naming it and marks the dispatch', async () => {
+    const shown: { title: string; body?: string }[] = [];
+    class FakeNotification {
+      static permission: NotificationPermission = 'granted';
+      static requestPermission = jest.fn(() => Promise.resolve('granted'));
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body });
+      }
+      close() {}
+    }
+    Object.assign(window, { Notification: FakeNotification });
+    try {
+      const accepted = { ...dispatch(), status: 'accepted' as const };
+      fakeFetch((_method, path) => {
+        if (path === '/api/dispatches') return [200, [accepted]];
+        if (path === '/api/streets' || path === '/api/departments') return [200, []];
+        return undefined;
+      });
+      renderSignedIn(
+        <LiveProvider>
+          <DutyPage />
+        </LiveProvider>,
+        deskUser('dept_officer'),
+      );
+      fireEvent.click(await screen.findByTestId('tab-active'));
+      await screen.findByTestId('dispatch-row');
+      act(() =>
+        socket?.emit({
+          id: '41',
+          type: 'dispatch.updated',
+          occurredAt: new Date().toISOString(),
+          payload: { ...accepted, change: 'supervise', note: '群众反映强烈，请今日办结' },
+        }),
+      );
+      expect((await screen.findByTestId('alarm-pill')).textContent).toBe('收到督办');
+      expect(screen.getByTestId('dispatch-row').className).toContain('row--fresh');
+      expect(shown).toEqual([{ title: '区指挥中心督办：燃气管道泄漏', body: '群众反映强烈，请今日办结' }]);
+    } finally {
+      Reflect.deleteProperty(window, 'Notification');
+    }
   });
 });

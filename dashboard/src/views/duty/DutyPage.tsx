@@ -1,19 +1,23 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useAlerts } from '../../features/alerts/useAlerts';
+import { useDispatchExportColumns } from '../../features/dispatches/dispatch-export';
 import { useDispatches } from '../../features/dispatches/dispatch-queries';
 import { DispatchDetail } from '../../features/dispatches/DispatchDetail';
 import { DispatchInboxTable } from '../../features/dispatches/DispatchInboxTable';
 import { countTabs, INBOX_TABS, inTab, type InboxTab } from '../../features/dispatches/inbox';
 import { SendTaskDialog } from '../../features/dispatches/SendTaskDialog';
-import { useDispatchAlert } from '../../features/dispatches/useDispatchAlert';
 import { ViewHeader } from '../../features/header/ViewHeader';
 import { refreshFromEvents } from '../../features/live/live-invalidation';
 import { useLiveEvents } from '../../features/live/LiveProvider';
+import { DepartmentStandingCard } from '../../features/metrics/DepartmentStandingCard';
 import type { AnyLiveEvent } from '../../features/live/types';
 import { useStreetName } from '../../features/reference/useStreetName';
+import { ExportButtons } from '../../lib/export/ExportButtons';
 import { QueryState } from '../../lib/ui/QueryState';
 import { useNow } from '../../lib/useNow';
+import { useDutyShortcuts } from './duty-shortcuts';
 import '../../styles/desk.css';
 
 /** 部门值班台: the department's dispatches by where they stand, one open on the right, live. */
@@ -22,7 +26,6 @@ export function DutyPage() {
   const streetName = useStreetName();
   const dispatches = useDispatches();
   const client = useQueryClient();
-  const alert = useDispatchAlert();
   const now = useNow(1000);
   const [tab, setTab] = useState<InboxTab>('new');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -41,11 +44,14 @@ export function DutyPage() {
   const counts = countTabs(items, now);
   const rows = inTab(items, tab, now);
   const selected = items.find((d) => d.id === selectedId) ?? null;
+  const exportColumns = useDispatchExportColumns({ header: 'street', name: (d) => streetName(d.streetId) });
 
+  const alerts = useAlerts({ onOpen: (a) => a.dispatchId && open(a.dispatchId) });
   const open = (id: string) => {
     setSelectedId(id);
-    alert.seen(id);
+    alerts.seen(id);
   };
+  useDutyShortcuts({ tab, setTab });
 
   return (
     <div className="desk" data-testid="view-duty">
@@ -66,16 +72,19 @@ export function DutyPage() {
             </button>
           ))}
         </div>
+        <DepartmentStandingCard />
         <span className="toolbar__spacer" />
-        {alert.alerting && <span className="alarm-pill">{t('duty.newArrived')}</span>}
-        <button
-          type="button"
-          aria-pressed={alert.soundOn}
-          data-testid="sound-toggle"
-          onClick={alert.toggleSound}
-        >
-          {alert.soundOn ? t('duty.soundOn') : t('duty.soundOff')}
-        </button>
+        {alerts.standing && (
+          <span className="alarm-pill" data-testid="alarm-pill">
+            {t(`ops.alerts.pill.${alerts.standing}`)}
+          </span>
+        )}
+        <ExportButtons
+          rows={rows}
+          columns={exportColumns}
+          fileName={`${t('ops.export.files.dispatches')}_${t(`duty.tab.${tab}`)}`}
+          testId="dispatch-export"
+        />
         <button type="button" className="primary" data-testid="send-task" onClick={() => setSending(true)}>
           {t('duty.sendTask.open')}
         </button>
@@ -87,7 +96,7 @@ export function DutyPage() {
               rows={rows}
               now={now}
               selectedId={selectedId}
-              fresh={alert.fresh}
+              fresh={alerts.fresh}
               onOpen={open}
               streetName={streetName}
             />

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
-import type { MetricsRankings, UserView } from '@whistle/shared';
+import type { DispatchView, MetricsRankings, UserView } from '@whistle/shared';
 import { AppProviders } from '../../AppProviders';
 import { LiveProvider } from '../../features/live/LiveProvider';
+import { captureDownloads, csvLines } from '../../test/downloads';
 import { FakeSocket } from '../../test/fake-socket';
 import { signInForTest } from '../../test/session';
 import { LeadersPage } from './LeadersPage';
@@ -35,6 +36,11 @@ const leader: UserView = {
 const rankings: MetricsRankings = {
   from: '',
   to: '',
+  timeTo: {
+    accept: { count: 4, p50Seconds: 600, p90Seconds: 1500 },
+    arrive: { count: 3, p50Seconds: 3000, p90Seconds: 7200 },
+    resolve: { count: 2, p50Seconds: 90_000, p90Seconds: 200_000 },
+  },
   departments: [
     {
       id: 'x',
@@ -62,17 +68,77 @@ const rankings: MetricsRankings = {
       verifiedRate: 1,
       satisfactionRate: null,
       satisfactionAnswers: 0,
+      whistleRate: 0.4,
+      score: 82.5,
+      rank: 1,
     },
   ],
 };
 
+const HOUR = 3_600_000;
+
+function dispatch(id: string, over: Partial<DispatchView>): DispatchView {
+  const created = Date.now() - HOUR;
+  return {
+    id,
+    whistleId: 'w1',
+    incidentId: `i-${id}`,
+    direction: 'street_to_dept',
+    assigneeKind: 'leader',
+    departmentId: null,
+    leaderUserId: leader.id,
+    streetId: 's1',
+    whistleType: 'tough',
+    status: 'pending',
+    acceptBy: new Date(created + 2 * HOUR).toISOString(),
+    arriveBy: new Date(created + 24 * HOUR).toISOString(),
+    resolveBy: new Date(created + 15 * 24 * HOUR).toISOString(),
+    acceptedAt: null,
+    arrivedAt: null,
+    resolvedAt: null,
+    verifiedAt: null,
+    overdueStages: [],
+    overdueNotices: 0,
+    lastOverdueAt: null,
+    rejectReason: null,
+    resolutionNote: null,
+    arrivalLocation: null,
+    createdAt: new Date(created).toISOString(),
+    updatedAt: new Date(created).toISOString(),
+    incident: {
+      id: `i-${id}`,
+      title: `事件${id}`,
+      category: 'illegal_construction',
+      priority: 'high',
+      location: { lng: 118.79, lat: 32.02 },
+      streetId: 's1',
+      gridId: 'g1',
+    },
+    actions: [],
+    ...over,
+  };
+}
+
+/** The district-wide list a leader gets: their own summons among others' dispatches. */
+const dispatches: DispatchView[] = [
+  dispatch('mine', { actions: ['accept'] }),
+  dispatch('mine-done', { status: 'resolved', resolvedAt: new Date().toISOString() }),
+  dispatch('other-leader', { leaderUserId: 'u-other' }),
+  dispatch('dept', { assigneeKind: 'department', departmentId: 'x', leaderUserId: null }),
+];
+
 function fakeServer() {
   const calls: URL[] = [];
-  global.fetch = jest.fn((input: URL | string) => {
+  const posts: string[] = [];
+  global.fetch = jest.fn((input: URL | string, init?: RequestInit) => {
     const url = new URL(String(input));
     calls.push(url);
+    if (init?.method === 'POST') posts.push(url.pathname);
     const body = (() => {
+      if (init?.method === 'POST') return { ...dispatches[0], status: 'accepted', actions: [] };
       switch (url.pathname) {
+        case '/api/dispatches':
+          return dispatches;
         case '/api/metrics/trends':
           return { from: '', to: '', bucket: url.searchParams.get('bucket'), points: [] };
         case '/api/metrics/rankings':
@@ -98,7 +164,7 @@ function fakeServer() {
       json: () => Promise.resolve(body),
     } as unknown as Response);
   }) as unknown as typeof fetch;
-  return calls;
+  return Object.assign(calls, { posts });
 }
 
 function renderPage() {
@@ -152,5 +218,83 @@ describe('leaders’ cockpit', () => {
     fireEvent.change(screen.getByTestId('period-end'), { target: { value: '2026-03-07' } });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByTestId('period-range').textContent).toBe('2026-03-01 — 2026-03-07');
+  });
+
+  it('shows the handling times at p50 and p90, and each street’s whistle rate and score', async () => {
+    fakeServer();
+    renderPage();
+    const accept = await screen.findByTestId('time-to-accept');
+    await waitFor(() => expect(within(accept).getByTestId('time-to-accept-p50').textContent).toBe('10分'));
+    expect(within(accept).getByTestId('time-to-accept-p90').textContent).toBe('25分');
+    expect(screen.getByTestId('time-to-arrive-p90').textContent).toBe('2小时0分');
+    expect(screen.getByTestId('time-to-resolve-p50').textContent).toBe('1天1小时');
+    const streets = screen.getByTestId('street-ranking');
+    expect(within(streets).getByText('吹哨率(每百件)')).toBeTruthy();
+    // 0.4 whistles per incident = 40 per hundred; the score with one decimal.
+    const row = within(streets).getByText('夫子庙街道').closest('tr');
+    expect(row?.textContent).toContain('40.0');
+    expect(row?.textContent).toContain('82.5');
+  });
+
+  it('lists in the inbox only the tough whistles summoning this leader, with their actions', async () => {
+    const calls = fakeServer();
+    renderPage();
+    const tab = await screen.findByTestId('cockpit-tab-inbox');
+    // One summons still waiting (the resolved one is not counted).
+    await waitFor(() => expect(tab.textContent).toContain('1'));
+    fireEvent.click(tab);
+    const inbox = await screen.findByTestId('leader-inbox');
+    const rows = within(inbox).getAllByTestId('inbox-row');
+    expect(rows.map((r) => r.getAttribute('data-dispatch-id'))).toEqual(['mine', 'mine-done']);
+    expect(within(rows[0]).getByTestId('inbox-countdown').textContent).toContain('接单');
+    fireEvent.click(rows[0]);
+    const accept = await within(inbox).findByTestId('action-accept');
+    expect(within(inbox).queryByTestId('action-resolve')).toBeNull();
+    fireEvent.click(accept);
+    await waitFor(() => expect(calls.posts).toEqual(['/api/dispatches/mine/accept']));
+    // The finished one has nothing left to do.
+    fireEvent.click(rows[1]);
+    await waitFor(() => expect(within(inbox).queryByTestId('action-accept')).toBeNull());
+  });
+
+  it('works the inbox from the keyboard: ] to the inbox, j to a summons, Enter opens, a accepts', async () => {
+    const calls = fakeServer();
+    renderPage();
+    await screen.findByTestId('cockpit-tab-inbox');
+    const key = (k: string) => fireEvent.keyDown(document.body, { key: k });
+    key(']');
+    const inbox = await screen.findByTestId('leader-inbox');
+    await within(inbox).findAllByTestId('inbox-row');
+    key('j');
+    expect(document.activeElement?.getAttribute('data-dispatch-id')).toBe('mine');
+    key('Enter');
+    await within(inbox).findByTestId('action-accept');
+    key('a');
+    await waitFor(() => expect(calls.posts).toEqual(['/api/dispatches/mine/accept']));
+
+    // The header's ? opens the sheet listing the same keys as the duty console.
+    fireEvent.click(screen.getByTestId('shortcuts-open'));
+    const sheet = await screen.findByTestId('shortcut-sheet');
+    for (const text of ['接单', '到场报到', '办结', '下一条', '下一个分页'])
+      expect(sheet.textContent).toContain(text);
+  });
+
+  it('exports the leader’s own summons from the inbox, as listed', async () => {
+    fakeServer();
+    renderPage();
+    fireEvent.click(await screen.findByTestId('cockpit-tab-inbox'));
+    await screen.findAllByTestId('inbox-row');
+    const files = captureDownloads();
+    try {
+      fireEvent.click(screen.getByTestId('inbox-export-csv'));
+      expect(files[0]?.fileName).toMatch(/^攻坚哨待办_\d{4}-\d{2}-\d{2}\.csv$/);
+      const lines = await csvLines(files[0]);
+      expect(lines).toHaveLength(3);
+      expect(lines[0]?.startsWith('标题,街道,吹哨类型')).toBe(true);
+      expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['事件mine', '事件mine-done']);
+      expect(screen.getByTestId('inbox-export-xlsx')).toBeTruthy();
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 });

@@ -10,9 +10,11 @@ import { ReasonDialog } from '../../features/notes/ReasonDialog';
 import { PhotoThumbs } from '../../features/photos/PhotoThumbs';
 import { useDepartments } from '../../features/reference/reference-queries';
 import { useSignedIn } from '../../features/session/SessionProvider';
+import { LatestSiteCheck } from '../../features/site-checks/LatestSiteCheck';
 import { WhistleDialog } from '../../features/whistles/WhistleDialog';
 import { useNames } from '../../i18n/names';
 import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { chinaDateTime } from '../../lib/china-time';
 
 type Dialogs = 'reject' | 'whistle' | null;
 
@@ -108,7 +110,7 @@ export function IncidentDetailPane({
       <ErrorBox error={simple.error} />
       <dl className="facts">
         <dt>{t('desk.field.reportedAt')}</dt>
-        <dd>{names.dateTime(incident.createdAt)}</dd>
+        <dd>{chinaDateTime(incident.createdAt)}</dd>
         <dt>{t('desk.field.location')}</dt>
         <dd>
           {incident.location.lng.toFixed(5)}, {incident.location.lat.toFixed(5)}
@@ -122,6 +124,12 @@ export function IncidentDetailPane({
           </>
         )}
       </dl>
+      {(incident.status === 'resolved' || incident.lastSiteCheck) && (
+        <>
+          <h3>{t('cockpit.siteCheck.title')}</h3>
+          <LatestSiteCheck incident={incident} />
+        </>
+      )}
       <h3>{t('street.dispatches')}</h3>
       {incident.whistles.length === 0 && incident.tasks.length === 0 ? (
         <p className="muted">{t('street.noWhistles')}</p>

@@ -2,6 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { runningStage } from '@whistle/shared';
+import { useAlerts } from '../../features/alerts/useAlerts';
+import { useDispatchExportColumns } from '../../features/dispatches/dispatch-export';
 import { useDispatches } from '../../features/dispatches/dispatch-queries';
 import { TasksInbox } from '../../features/dispatches/TasksInbox';
 import { ViewHeader } from '../../features/header/ViewHeader';
@@ -11,7 +13,12 @@ import { RegisterIncidentDialog } from '../../features/incidents/RegisterInciden
 import { refreshFromEvents } from '../../features/live/live-invalidation';
 import { useLiveEvents } from '../../features/live/LiveProvider';
 import type { AnyLiveEvent } from '../../features/live/types';
+import { StreetMapColumn } from '../../features/map/StreetMapColumn';
+import { useFeedNames } from '../../features/reference/useFeedNames';
+import { useSignedIn } from '../../features/session/SessionProvider';
+import { ExportButtons } from '../../lib/export/ExportButtons';
 import { IncidentDetailPane } from './IncidentDetailPane';
+import { useStreetShortcuts } from './street-shortcuts';
 import '../../styles/desk.css';
 
 type Pane = 'incidents' | 'tasks';
@@ -19,6 +26,7 @@ type Pane = 'incidents' | 'tasks';
 /** 街道指挥中心: register incidents, follow them with their whistles, and take tasks sent down. */
 export function StreetPage() {
   const { t } = useTranslation();
+  const { streetId } = useSignedIn().user;
   const client = useQueryClient();
   const dispatches = useDispatches();
   const [pane, setPane] = useState<Pane>('incidents');
@@ -40,6 +48,14 @@ export function StreetPage() {
     [dispatches.data],
   );
   const waiting = tasks.filter((d) => runningStage(d.status) !== null).length;
+  const feedNames = useFeedNames();
+  const taskColumns = useDispatchExportColumns({
+    header: 'department',
+    name: (d) => feedNames.department(d.departmentId),
+  });
+  // A task sent down, an overdue deadline or a dispatch sent back: a click on the notification opens its incident.
+  const alerts = useAlerts({ onOpen: (a) => setSelectedId(a.incidentId) });
+  useStreetShortcuts(pane);
 
   return (
     <div className="desk" data-testid="view-street">
@@ -67,6 +83,19 @@ export function StreetPage() {
           </button>
         </div>
         <span className="toolbar__spacer" />
+        {alerts.standing && (
+          <span className="alarm-pill" data-testid="alarm-pill">
+            {t(`ops.alerts.pill.${alerts.standing}`)}
+          </span>
+        )}
+        {pane === 'tasks' && (
+          <ExportButtons
+            rows={tasks}
+            columns={taskColumns}
+            fileName={t('ops.export.files.tasks')}
+            testId="task-export"
+          />
+        )}
         <button
           type="button"
           className="primary"
@@ -76,7 +105,7 @@ export function StreetPage() {
           {t('street.register.open')}
         </button>
       </div>
-      <main className="split">
+      <main className={streetId ? 'split split--map' : 'split'}>
         <section className="split__list">
           {pane === 'incidents' ? (
             <IncidentList
@@ -90,10 +119,15 @@ export function StreetPage() {
               tasks={tasks}
               loading={dispatches.isPending}
               error={dispatches.isError}
-              onOpen={setSelectedId}
+              onOpen={(incidentId) => {
+                setSelectedId(incidentId);
+                for (const task of tasks) if (task.incidentId === incidentId) alerts.seen(task.id);
+              }}
+              fresh={alerts.fresh}
             />
           )}
         </section>
+        {streetId && <StreetMapColumn streetId={streetId} onIncidentClick={setSelectedId} />}
         <aside className="split__detail">
           {selectedId ? (
             <IncidentDetailPane key={selectedId} incidentId={selectedId} onOpen={setSelectedId} />

@@ -1,4 +1,4 @@
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useRunningDispatches } from '../../features/dispatches/useRunningDispatches';
 import { IncidentPanel } from '../../features/incidents/IncidentPanel';
 import { EventFeed } from '../../features/live/EventFeed';
@@ -7,8 +7,10 @@ import { DistrictMap } from '../../features/map/DistrictMap';
 import type { IncidentColorMode } from '../../features/map/incident-colors';
 import { MapToolbar } from '../../features/map/MapToolbar';
 import { useWallIncidents } from '../../features/map/useWallIncidents';
+import { whistleMarkers, WhistleMarkerFeed } from '../../features/map/whistle-markers';
 import { KpiCards } from '../../features/metrics/KpiCards';
 import { useMetricsSummary } from '../../features/metrics/metrics-queries';
+import { WallDepartmentRanking } from '../../features/metrics/WallDepartmentRanking';
 import { useGrids } from '../../features/reference/reference-queries';
 import { useFeedNames, type FeedNames } from '../../features/reference/useFeedNames';
 import { OpenWhistles } from '../../features/whistles/OpenWhistles';
@@ -30,6 +32,7 @@ export function WallPage() {
   const incidents = useWallIncidents();
   const [colorMode, setColorMode] = useState<IncidentColorMode>('category');
   const [selected, setSelected] = useState<string | null>(null);
+  const [whistles] = useState(() => new WhistleMarkerFeed());
   const onIncidentClick = useCallback((id: string) => setSelected(id), []);
   return (
     <div className="wall" data-testid="view-wall">
@@ -45,12 +48,16 @@ export function WallPage() {
             incidents={incidents}
             colorMode={colorMode}
             onIncidentClick={onIncidentClick}
+            whistles={whistles}
           />
         )}
         <MapToolbar mode={colorMode} onMode={setColorMode} />
         {selected && <IncidentPanel incidentId={selected} names={names} onClose={() => setSelected(null)} />}
       </section>
-      <WallWhistles names={names} />
+      <div className="wall-right">
+        <WallWhistles names={names} markers={whistles} />
+        <WallRanking />
+      </div>
       <EventFeed />
     </div>
   );
@@ -61,7 +68,29 @@ const WallKpis = memo(function WallKpis() {
   return <KpiCards metrics={useMetricsSummary().data} />;
 });
 
-/** The whistle column with its own subscription to dispatch events. */
-const WallWhistles = memo(function WallWhistles({ names }: { names: FeedNames }) {
-  return <OpenWhistles dispatches={useRunningDispatches()} names={names} />;
+/** Whistles the right column lists above the department ranking. */
+const WHISTLE_ROWS = 17;
+
+/**
+ * The whistle column with its own subscription to dispatch events; it also hands the map its
+ * whistle markers, so the map follows the same dispatches without re-rendering.
+ */
+const WallWhistles = memo(function WallWhistles({
+  names,
+  markers,
+}: {
+  names: FeedNames;
+  markers: WhistleMarkerFeed;
+}) {
+  const dispatches = useRunningDispatches();
+  const list = useMemo(() => whistleMarkers(dispatches), [dispatches]);
+  useEffect(() => {
+    markers.set(list);
+  }, [markers, list]);
+  return <OpenWhistles dispatches={dispatches} names={names} rows={WHISTLE_ROWS} />;
+});
+
+/** The department ranking under the whistles, from the pushed summary (district-wide scores). */
+const WallRanking = memo(function WallRanking() {
+  return <WallDepartmentRanking ranking={useMetricsSummary().data?.departmentRanking} />;
 });

@@ -17,11 +17,14 @@ import {
 } from 'class-validator';
 import {
   CATEGORY_CODES,
+  DISPATCH_LIST_SORTS,
   DISPATCH_STATUSES,
   PRIORITIES,
   WHISTLE_TYPES,
   type ArriveRequest,
+  type DispatchListSort,
   type DispatchStatus,
+  type ListDispatchesQuery,
   type Priority,
   type ResolveRequest,
   type SendTaskRequest,
@@ -89,12 +92,29 @@ export class SendTaskDto implements SendTaskRequest {
   type?: WhistleType;
 }
 
-export class ListDispatchesDto {
+export class ListDispatchesDto implements Omit<ListDispatchesQuery, 'status'> {
   @ApiPropertyOptional({ description: 'One status or several, comma-separated', enum: DISPATCH_STATUSES })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))
   @IsIn(DISPATCH_STATUSES, { each: true })
   status?: DispatchStatus[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() incidentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() streetId?: string;
+
+  @ApiPropertyOptional({ description: 'Only dispatches with a missed stage (true) or without (false)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: DISPATCH_LIST_SORTS,
+    default: 'newest',
+    description: '`overdue_first`: open overdue dispatches lead, the most stages missed first',
+  })
+  @IsOptional()
+  @IsIn(DISPATCH_LIST_SORTS)
+  sort?: DispatchListSort;
+
   @PageLimit({ default: 100 }) limit?: number;
 }

@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import { runningStage, type DispatchView } from '@whistle/shared';
+import { useNames } from '../../i18n/names';
+import { formatDuration } from '../../lib/duration';
+import { isOverdue } from '../dispatches/inbox';
+import { useAssigneeName } from './useAssigneeName';
+
+interface DeskDispatchTableProps {
+  rows: readonly DispatchView[];
+  now: number;
+  selectedId: string | null;
+  /** Dispatches that alerted since the operator last opened them. */
+  fresh: ReadonlySet<string>;
+  onOpen: (id: string) => void;
+  streetName: (id: string) => string;
+}
+
+/** Every street's dispatches, overdue first (the server's order), with who owes what and by when. */
+export function DeskDispatchTable({
+  rows,
+  now,
+  selectedId,
+  fresh,
+  onOpen,
+  streetName,
+}: DeskDispatchTableProps) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const assignee = useAssigneeName();
+  return (
+    <table className="table table--rows cd-table" data-testid="desk-dispatches">
+      <thead>
+        <tr>
+          <th>{t('command.column.incident')}</th>
+          <th>{t('command.column.street')}</th>
+          <th>{t('command.column.assignee')}</th>
+          <th>{t('command.column.whistle')}</th>
+          <th>{t('command.column.status')}</th>
+          <th>{t('command.column.deadline')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => {
+          const stage = runningStage(d.status);
+          const due = stage === 'accept' ? d.acceptBy : stage === 'arrive' ? d.arriveBy : d.resolveBy;
+          const left = Date.parse(due) - now;
+          const overdue = isOverdue(d, now);
+          return (
+            <tr
+              key={d.id}
+              data-testid="desk-row"
+              data-dispatch-id={d.id}
+              data-overdue={overdue ? 'true' : 'false'}
+              className={[
+                d.id === selectedId ? 'row--selected' : '',
+                fresh.has(d.id) ? 'row--fresh' : '',
+                overdue ? 'row--overdue' : '',
+              ].join(' ')}
+              tabIndex={0}
+              aria-selected={d.id === selectedId}
+              onClick={() => onOpen(d.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onOpen(d.id);
+                }
+              }}
+            >
+              <td>
+                <div className="row-title">{d.incident.title}</div>
+                <div className="muted small">
+                  {names.category(d.incident.category)} · {t(`priority.${d.incident.priority}`)}
+                </div>
+              </td>
+              <td>{streetName(d.streetId)}</td>
+              <td>{assignee(d)}</td>
+              <td>{names.whistleType(d.whistleType)}</td>
+              <td>
+                <span className={`dk-status dk-status--${d.status}`}>{t(`dispatchStatus.${d.status}`)}</span>
+                {d.overdueStages.length > 0 && (
+                  <span className="cd-missed" title={t('command.column.missed')}>
+                    {t('command.missedStages', { count: d.overdueStages.length })}
+                  </span>
+                )}
+              </td>
+              <td className={overdue ? 'dk-due dk-due--over' : 'dk-due'}>
+                {stage
+                  ? `${t(`stage.${stage}`)} · ${
+                      left >= 0
+                        ? t('desk.timer.left', { time: formatDuration(t, left) })
+                        : t('desk.timer.over', { time: formatDuration(t, -left) })
+                    }`
+                  : '—'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

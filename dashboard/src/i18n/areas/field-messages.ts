@@ -1,0 +1,58 @@
+/**
+ * Field messages of 400 answers in words the desk uses. The server writes them in English
+ * (class-validator's defaults and a few of its own); lib/ui/field-messages.ts maps the known ones
+ * here and leaves any other as the server wrote it.
+ */
+export const fieldMessagesZh = {
+  required: '必填',
+  tooShort: '至少 {{n}} 个字符',
+  tooLong: '不能超过 {{n}} 个字符',
+  oneOf: '须为以下之一：{{values}}',
+  invalidFormat: '格式不正确',
+  text: '须为文字',
+  integer: '须为整数',
+  number: '须为数字',
+  boolean: '须为“是”或“否”',
+  list: '须为列表',
+  atLeastItems: '至少选择 {{n}} 项',
+  atMostItems: '最多选择 {{n}} 项',
+  min: '不能小于 {{n}}',
+  max: '不能大于 {{n}}',
+  unknownField: '不是可提交的字段',
+  dateTime: '须为有效的日期时间',
+  date: '须为日期（年-月-日）',
+  month: '须为月份（年-月）',
+  blank: '不能只有空白',
+  taken: '已被使用',
+  noSuch: '所选项不存在',
+  username: '须为 3–64 位小写字母、数字、点、横线或下划线',
+  departmentCode: '须为 2–32 位小写字母、数字或横线，以字母开头',
+  wrongPassword: '不正确',
+};
+
+export const fieldMessagesEn: typeof fieldMessagesZh = {
+  required: 'Required',
+  tooShort: 'At least {{n}} characters',
+  tooLong: 'At most {{n}} characters',
+  oneOf: 'Must be one of: {{values}}',
+  invalidFormat: 'Not in the right format',
+  text: 'Must be text',
+  integer: 'Must be a whole number',
+  number: 'Must be a number',
+  boolean: 'Must be yes or no',
+  list: 'Must be a list',
+  atLeastItems: 'Choose at least {{n}}',
+  atMostItems: 'Choose at most {{n}}',
+  min: 'Must not be less than {{n}}',
+  max: 'Must not be more than {{n}}',
+  unknownField: 'Is not a field that can be sent',
+  dateTime: 'Must be a valid date and time',
+  date: 'Must be a date (YYYY-MM-DD)',
+  month: 'Must be a month (YYYY-MM)',
+  blank: 'Must not be blank',
+  taken: 'Is already in use',
+  noSuch: 'The chosen item does not exist',
+  username: 'Must be 3–64 lower-case letters, digits, dots, dashes or underscores',
+  departmentCode: 'Must be 2–32 lower-case letters, digits or dashes, starting with a letter',
+  wrongPassword: 'Is not correct',
+};
