@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type {
+  DispatchStatus,
   DispatchView,
   IncidentDetail,
   IncidentView,
@@ -49,8 +50,13 @@ describe('command desk', () => {
     sockets.push(socket);
     return socket;
   };
-  const pendingForX = () =>
-    dispatchOf(actors.operatorA, actors.officerX, world.streetA.points[0], world.deptX.id, 'pending');
+  /** A dispatch of street A's whistle to department X, brought to `status`. */
+  const forX = (status: DispatchStatus) =>
+    dispatchOf(actors.operatorA, actors.officerX, world.streetA.points[0], world.deptX.id, status);
+  const pendingForX = () => forX('pending');
+  /** The district operator's 督办 or 改派 on a dispatch. */
+  const desk = (act: 'supervise' | 'reassign', dispatchId: string, body: object) =>
+    actors.districtOperator.post(`/api/dispatches/${dispatchId}/${act}`, body);
   const detail = async (incidentId: string) =>
     (await must(actors.districtOperator.get(`/api/incidents/${incidentId}`), 200, 'case file'))
       .body as IncidentDetail;
@@ -60,11 +66,7 @@ describe('command desk', () => {
       const officerX = await socketOf(actors.officerX.token);
       const officerY = await socketOf(actors.officerY.token);
       const dispatch = await pendingForX();
-      const res = await must(
-        actors.districtOperator.post(`/api/dispatches/${dispatch.id}/supervise`, { note: '请立即接单处置' }),
-        201,
-        'supervise',
-      );
+      const res = await must(desk('supervise', dispatch.id, { note: '请立即接单处置' }), 201, 'supervise');
       expect(res.body as SupervisionView).toMatchObject({
         dispatchId: dispatch.id,
         note: '请立即接单处置',
@@ -97,9 +99,10 @@ describe('command desk', () => {
     it('records one note for a repeated Idempotency-Key', async () => {
       const dispatch = await pendingForX();
       const send = () =>
-        actors.districtOperator
-          .post(`/api/dispatches/${dispatch.id}/supervise`, { note: '请加快处置进度' })
-          .set('Idempotency-Key', `sup-${dispatch.id}`);
+        desk('supervise', dispatch.id, { note: '请加快处置进度' }).set(
+          'Idempotency-Key',
+          `sup-${dispatch.id}`,
+        );
       const first = await must(send(), 201, 'first');
       const second = await must(send(), 201, 'repeat');
       expect(second.body).toEqual(first.body);
@@ -110,25 +113,15 @@ describe('command desk', () => {
     });
 
     it('refuses a finished dispatch with 409 naming what it allows, and an empty note with 400', async () => {
-      const verified = await dispatchOf(
-        actors.operatorA,
-        actors.officerX,
-        world.streetA.points[0],
-        world.deptX.id,
-        'verified',
-      );
+      const verified = await forX('verified');
       const refused = await must(
-        actors.districtOperator.post(`/api/dispatches/${verified.id}/supervise`, { note: '请处置' }),
+        desk('supervise', verified.id, { note: '请处置' }),
         409,
         'supervise verified',
       );
       expect(refused.body).toMatchObject({ currentStatus: 'verified', allowedActions: [] });
       const pending = await pendingForX();
-      const bad = await must(
-        actors.districtOperator.post(`/api/dispatches/${pending.id}/supervise`, { note: '' }),
-        400,
-        'empty note',
-      );
+      const bad = await must(desk('supervise', pending.id, { note: '' }), 400, 'empty note');
       expect(JSON.stringify(bad.body)).toContain('note');
     });
   });
@@ -137,16 +130,13 @@ describe('command desk', () => {
     it('cancels the dispatch and opens one for the new department on the same whistle, with timers', async () => {
       const officerY = await socketOf(actors.officerY.token);
       const dispatch = await pendingForX();
-      const res = await must(
-        actors.districtOperator
-          .post(`/api/dispatches/${dispatch.id}/reassign`, {
-            departmentId: world.deptY.id,
-            reason: '职责调整',
-          })
-          .set('Idempotency-Key', `re-${dispatch.id}`),
-        201,
-        'reassign',
-      );
+      // Sent twice below with the same key, as a retry would.
+      const reassignToY = () =>
+        desk('reassign', dispatch.id, { departmentId: world.deptY.id, reason: '职责调整' }).set(
+          'Idempotency-Key',
+          `re-${dispatch.id}`,
+        );
+      const res = await must(reassignToY(), 201, 'reassign');
       const { cancelled, opened } = res.body as ReassignedDispatchView;
       expect(cancelled).toMatchObject({ id: dispatch.id, status: 'cancelled', rejectReason: '职责调整' });
       expect(opened).toMatchObject({
@@ -165,16 +155,7 @@ describe('command desk', () => {
       await waitUntil(async () => (await queue.getJob(deadlineJobId(dispatch.id, 'accept'))) === undefined);
 
       // A retry with the same key answers the same and opens nothing more.
-      const again = await must(
-        actors.districtOperator
-          .post(`/api/dispatches/${dispatch.id}/reassign`, {
-            departmentId: world.deptY.id,
-            reason: '职责调整',
-          })
-          .set('Idempotency-Key', `re-${dispatch.id}`),
-        201,
-        'retry',
-      );
+      const again = await must(reassignToY(), 201, 'retry');
       expect((again.body as ReassignedDispatchView).opened.id).toBe(opened.id);
       const onIncident = await env.db.getRepository(Dispatch).findBy({ incidentId: dispatch.incidentId });
       expect(onIncident.map((d) => [d.departmentId, d.status]).sort()).toEqual(
@@ -190,18 +171,10 @@ describe('command desk', () => {
     });
 
     it('refuses a verified dispatch with 409 and allowed actions, leaving everything as it was', async () => {
-      const verified = await dispatchOf(
-        actors.operatorA,
-        actors.officerX,
-        world.streetA.points[0],
-        world.deptX.id,
-        'verified',
-      );
+      const verified = await forX('verified');
       const before = await env.db.getRepository(Dispatch).countBy({ incidentId: verified.incidentId });
       const res = await must(
-        actors.districtOperator.post(`/api/dispatches/${verified.id}/reassign`, {
-          departmentId: world.deptY.id,
-        }),
+        desk('reassign', verified.id, { departmentId: world.deptY.id }),
         409,
         'reassign verified',
       );
@@ -211,17 +184,9 @@ describe('command desk', () => {
 
     it('refuses the same department (422) and an unknown one (422) without touching the dispatch', async () => {
       const dispatch = await pendingForX();
+      await must(desk('reassign', dispatch.id, { departmentId: world.deptX.id }), 422, 'same department');
       await must(
-        actors.districtOperator.post(`/api/dispatches/${dispatch.id}/reassign`, {
-          departmentId: world.deptX.id,
-        }),
-        422,
-        'same department',
-      );
-      await must(
-        actors.districtOperator.post(`/api/dispatches/${dispatch.id}/reassign`, {
-          departmentId: '00000000-0000-4000-8000-000000000000',
-        }),
+        desk('reassign', dispatch.id, { departmentId: '00000000-0000-4000-8000-000000000000' }),
         422,
         'unknown department',
       );

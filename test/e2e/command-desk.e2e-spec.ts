@@ -8,7 +8,6 @@
  * standing register (挂账). Screenshots: desk-zh.png, desk-overdue-zh.png, desk-standing-zh.png.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type {
   DepartmentView,
   DispatchView,
@@ -18,7 +17,8 @@ import type {
   WhistleView,
 } from '@whistle/shared';
 import { api, tokenFor } from './support/api';
-import { baseUrl, launchChromium, newContext, signIn, watchForErrors } from './support/browser';
+import { baseUrl, launchPeople, type People } from './support/browser';
+import { pointInStreet } from './support/whistles';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
@@ -28,22 +28,6 @@ jest.setTimeout(420_000);
 
 /** The rule this test shortens: a combination no other journey blows. */
 const RULE = { whistleType: 'key_work', priority: 'low' } as const;
-
-interface Grid {
-  properties: { streetId: string };
-  geometry: { coordinates: number[][][] };
-}
-
-/** A point inside one of the street's grids (demo grids are convex: a ring's vertex mean is inside). */
-async function pointInStreet(token: string, streetCode: string): Promise<{ lng: number; lat: number }> {
-  const streets = await api<{ id: string; code: string }[]>(token, 'GET', '/streets');
-  const street = streets.find((s) => s.code === streetCode);
-  const grids = await api<{ features: Grid[] }>(token, 'GET', `/grids?streetId=${street?.id}`);
-  const ring = grids.features[0]?.geometry.coordinates[0] ?? [];
-  const n = ring.length - 1;
-  const sum = ring.slice(0, n).reduce(([x, y], [lng = 0, lat = 0]) => [x + lng, y + lat], [0, 0]);
-  return { lng: sum[0] / n, lat: sum[1] / n };
-}
 
 async function putTimerRule(token: string, rule: TimerRule): Promise<void> {
   const res = await fetch(`${baseUrl()}/api/timer-rules`, {
@@ -65,13 +49,12 @@ async function until<T>(what: string, read: () => Promise<T | undefined>, timeou
 }
 
 describe('district command desk', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let people: People;
   let adminToken: string;
   let restore: TimerRule | undefined;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    people = await launchPeople();
     adminToken = await tokenFor('admin');
     const rules = await api<TimerRule[]>(adminToken, 'GET', '/timer-rules');
     const own = rules.find((r) => r.whistleType === RULE.whistleType && r.priority === RULE.priority);
@@ -81,18 +64,8 @@ describe('district command desk', () => {
 
   afterAll(async () => {
     if (restore) await putTimerRule(adminToken, restore);
-    for (const c of contexts) await c.close();
-    await browser.close();
+    await people.close();
   });
-
-  async function open(username: string, view: string): Promise<{ page: Page; problems: string[] }> {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await signIn(page, username, view);
-    return { page, problems };
-  }
 
   it('an overdue dispatch is escalated to a 攻坚哨 from the desk, and the summoned leader reports in', async () => {
     // The administrator shortens one rule: accept within a minute.
@@ -121,7 +94,7 @@ describe('district command desk', () => {
     expect(Date.parse(dispatch.acceptBy) - Date.parse(dispatch.createdAt)).toBe(60_000);
 
     // The district operator is at the desk while the minute runs.
-    const desk = await open('district.operator', 'desk');
+    const desk = await people.open('district.operator', 'desk');
     const row = desk.page.locator(`[data-testid="desk-row"][data-dispatch-id="${dispatch.id}"]`);
     await row.waitFor({ timeout: 30_000 });
     await desk.page.screenshot({ path: join(ARTIFACTS, 'desk-zh.png') });
@@ -137,7 +110,9 @@ describe('district command desk', () => {
     // Open it, 督办 first: the note goes to 城管 and into the dispatch's timeline.
     await row.click();
     await desk.page.getByTestId('timeline').waitFor();
-    await desk.page.getByTestId('desk-supervise').click();
+    // From the keyboard: d presses 督办 on the selected dispatch and opens its note dialog.
+    await desk.page.getByTestId('desk-supervise').waitFor();
+    await desk.page.keyboard.press('d');
     await desk.page.locator('[role="dialog"] textarea').fill('请立即安排人员到场清理并报到');
     await desk.page.locator('[role="dialog"] button[type="submit"]').click();
     const note = desk.page.locator('[data-testid="timeline"] li:has-text("请立即安排人员到场清理并报到")');
@@ -166,7 +141,7 @@ describe('district command desk', () => {
     );
 
     // The district leader signs in, opens the leaders' inbox, accepts and reports in.
-    const leader = await open('district.leader', 'leaders');
+    const leader = await people.open('district.leader', 'leaders');
     await leader.page.getByTestId('cockpit-tab-inbox').click();
     await leader.page.getByTestId('leader-inbox').waitFor();
     const summons = leader.page.locator(`[data-testid="inbox-row"][data-dispatch-id="${leaderDispatch.id}"]`);

@@ -7,48 +7,22 @@
  * duty console shows the department's own score and rank. Screenshots of each go to artifacts/.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DepartmentView, IncidentView, UserView, WhistleView } from '@whistle/shared';
 import { api, tokenFor } from './support/api';
-import { launchChromium, newContext, PASSWORD, signIn, watchForErrors } from './support/browser';
+import { launchPeople, PASSWORD, type People } from './support/browser';
+import { middleOf, type GridFeature } from './support/whistles';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
 // A browser, maps in software WebGL and a real server on a shared machine: generous, not endless.
 jest.setTimeout(240_000);
 
-interface GridFeature {
-  properties: { id: string; streetId: string };
-  geometry: { coordinates: number[][][] };
-}
-
-/** The middle of a grid (demo grids are convex: a ring's vertex mean is inside). */
-function middleOf(grid: GridFeature | undefined): { lng: number; lat: number } {
-  const ring = grid?.geometry.coordinates[0] ?? [];
-  const n = ring.length - 1;
-  const sum = ring.slice(0, n).reduce(([x, y], [lng = 0, lat = 0]) => [x + lng, y + lat], [0, 0]);
-  return { lng: sum[0] / n, lat: sum[1] / n };
-}
-
 describe('leaders’ inbox, street map, department score', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let people: People;
   beforeAll(async () => {
-    browser = await launchChromium();
+    people = await launchPeople();
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser.close();
-  });
-
-  async function open(username: string, view: string): Promise<{ page: Page; problems: string[] }> {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await signIn(page, username, view);
-    return { page, problems };
-  }
+  afterAll(() => people.close());
 
   it('a leader summoned by a tough whistle accepts, reports in and resolves from the inbox', async () => {
     // The grid worker's first grid: the incident goes there, so the worker may check it on site.
@@ -73,7 +47,7 @@ describe('leaders’ inbox, street map, department score', () => {
     const chengguan = departments.find((d) => d.code === 'chengguan');
 
     // The leader is at the cockpit before the whistle blows: the summons must arrive live.
-    const leader = await open('district.leader', 'leaders');
+    const leader = await people.open('district.leader', 'leaders');
     await leader.page.getByTestId('cockpit-tab-inbox').click();
     await leader.page.getByTestId('leader-inbox').waitFor();
 
@@ -88,9 +62,11 @@ describe('leaders’ inbox, street map, department score', () => {
     await row.waitFor({ timeout: 30_000 });
     await row.click();
     const inbox = leader.page.getByTestId('leader-inbox');
-    await inbox.getByTestId('action-accept').click();
+    // Accept and report in from the keyboard, as the duty console does (a, r press the real buttons).
+    await inbox.getByTestId('action-accept').waitFor();
+    await leader.page.keyboard.press('a');
     await inbox.getByTestId('action-arrive').waitFor();
-    await inbox.getByTestId('action-arrive').click();
+    await leader.page.keyboard.press('r');
     // Enabled once the report-in has gone through.
     await inbox.locator('[data-testid="action-resolve"]:not([disabled])').waitFor();
     await leader.page.screenshot({ path: join(ARTIFACTS, 'leaders-inbox-zh.png') });
@@ -135,7 +111,7 @@ describe('leaders’ inbox, street map, department score', () => {
     expect(leader.problems).toEqual([]);
 
     // The street console: the map beside the list; a marker opens its incident.
-    const street = await open('street.fuzimiao', 'street');
+    const street = await people.open('street.fuzimiao', 'street');
     const map = street.page.getByTestId('street-map');
     await map.locator('[data-testid="district-map"][data-incidents-painted]').waitFor({ timeout: 90_000 });
     await map.locator('[data-testid="district-map"][data-grids-painted="true"]').waitFor({ timeout: 90_000 });
@@ -155,7 +131,7 @@ describe('leaders’ inbox, street map, department score', () => {
     expect(street.problems).toEqual([]);
 
     // The duty console: the department's own score and rank this month, nothing of the others.
-    const duty = await open('dept.chengguan', 'duty');
+    const duty = await people.open('dept.chengguan', 'duty');
     const line = duty.page.getByTestId('dept-score-line');
     await line.waitFor();
     expect(await line.textContent()).toMatch(/^本月得分 \d+(\.\d)? · 第 \d+ \/ \d+ 名/);

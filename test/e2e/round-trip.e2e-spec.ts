@@ -5,56 +5,22 @@
  * the accept stage to the arrive stage. No page logs an error on the way.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DispatchView, IncidentView, Page as ListPage } from '@whistle/shared';
 import { api, tokenFor } from './support/api';
-import { launchChromium, newContext, openView, signIn, watchForErrors } from './support/browser';
+import { launchPeople, type People } from './support/browser';
+import { pointInStreet } from './support/whistles';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 
 // A browser, a map in software WebGL and a real server on a shared machine: generous, not endless.
 jest.setTimeout(180_000);
 
-interface Grid {
-  properties: { streetId: string };
-  geometry: { coordinates: number[][][] };
-}
-
-/** A point inside one of the street's grids (demo grids are convex: a ring's vertex mean is inside). */
-async function pointInStreet(token: string, streetCode: string): Promise<{ lng: number; lat: number }> {
-  const streets = await api<{ id: string; code: string }[]>(token, 'GET', '/streets');
-  const street = streets.find((s) => s.code === streetCode);
-  const grids = await api<{ features: Grid[] }>(token, 'GET', `/grids?streetId=${street?.id}`);
-  const ring = grids.features[0]?.geometry.coordinates[0] ?? [];
-  const n = ring.length - 1;
-  const sum = ring.slice(0, n).reduce(([x, y], [lng = 0, lat = 0]) => [x + lng, y + lat], [0, 0]);
-  return { lng: sum[0] / n, lat: sum[1] / n };
-}
-
 describe('whistle round trip', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let people: People;
   beforeAll(async () => {
-    browser = await launchChromium();
+    people = await launchPeople();
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser.close();
-  });
-
-  async function open(
-    username: string,
-    view: string,
-    landing = view,
-  ): Promise<{ page: Page; problems: string[] }> {
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await signIn(page, username, landing);
-    if (view !== landing) await openView(page, view);
-    return { page, problems };
-  }
+  afterAll(() => people.close());
 
   it('street blows, the officer accepts, the wall countdown moves from accept to arrive', async () => {
     // The incident comes in through the API (registering one is not what this test is about).
@@ -69,9 +35,9 @@ describe('whistle round trip', () => {
     await api(streetToken, 'POST', `/incidents/${incident.id}/register`);
 
     // Everyone is at their screen before the whistle blows, so each sees it arrive live.
-    const wall = await open('district.operator', 'wall', 'desk');
-    const duty = await open('dept.chengguan', 'duty');
-    const street = await open('street.fuzimiao', 'street');
+    const wall = await people.open('district.operator', 'wall', 'desk');
+    const duty = await people.open('dept.chengguan', 'duty');
+    const street = await people.open('street.fuzimiao', 'street');
 
     // Street operator: open the incident, blow an enforcement whistle to 城管.
     await street.page.locator(`[data-testid="incident-row"][data-incident-id="${incident.id}"]`).click();

@@ -96,3 +96,37 @@ export async function newContext(
   await context.addInitScript(reportCspViolations, CSP_VIOLATION);
   return context;
 }
+
+/** A person at their screen: the page, and what it has reported broken so far (see watchForErrors). */
+export interface SignedInPage {
+  page: Page;
+  problems: string[];
+}
+
+/** One Chromium for a spec; each `open` is another person in a context of their own. */
+export interface People {
+  /** Signs `username` in, waits for `landing` (their role's view) and then goes on to `view`. */
+  open(username: string, view: string, landing?: string): Promise<SignedInPage>;
+  /** Closes every person's context, then the browser. */
+  close(): Promise<void>;
+}
+
+export async function launchPeople(): Promise<People> {
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  return {
+    async open(username, view, landing = view) {
+      const context = await newContext(browser);
+      contexts.push(context);
+      const page = await context.newPage();
+      const problems = watchForErrors(page);
+      await signIn(page, username, landing);
+      if (view !== landing) await openView(page, view);
+      return { page, problems };
+    },
+    async close() {
+      for (const c of contexts) await c.close();
+      await browser.close();
+    },
+  };
+}

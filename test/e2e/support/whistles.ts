@@ -1,22 +1,29 @@
 import type { DepartmentView, IncidentView, WhistleView } from '@whistle/shared';
 import { api, tokenFor } from './api';
 
-interface Grid {
+/** A grid as GET /grids lists it (a GeoJSON feature). */
+export interface GridFeature {
+  properties: { id: string; streetId: string };
   geometry: { coordinates: number[][][] };
 }
 
-/** A point inside one of the street's grids (demo grids are convex: a ring's vertex mean is inside). */
+/** The middle of a grid (demo grids are convex: a ring's vertex mean is inside). */
+export function middleOf(grid: GridFeature | undefined): { lng: number; lat: number } {
+  const ring = grid?.geometry.coordinates[0] ?? [];
+  const n = ring.length - 1;
+  const sum = ring.slice(0, n).reduce(([x, y], [lng = 0, lat = 0]) => [x + lng, y + lat], [0, 0]);
+  return { lng: sum[0] / n, lat: sum[1] / n };
+}
+
+/** A point inside one of the street's grids: the middle of its first. */
 export async function pointInStreet(
   token: string,
   streetCode: string,
 ): Promise<{ lng: number; lat: number }> {
   const streets = await api<{ id: string; code: string }[]>(token, 'GET', '/streets');
   const street = streets.find((s) => s.code === streetCode);
-  const grids = await api<{ features: Grid[] }>(token, 'GET', `/grids?streetId=${street?.id}`);
-  const ring = grids.features[0]?.geometry.coordinates[0] ?? [];
-  const n = ring.length - 1;
-  const sum = ring.slice(0, n).reduce(([x, y], [lng = 0, lat = 0]) => [x + lng, y + lat], [0, 0]);
-  return { lng: sum[0] / n, lat: sum[1] / n };
+  const grids = await api<{ features: GridFeature[] }>(token, 'GET', `/grids?streetId=${street?.id}`);
+  return middleOf(grids.features[0]);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 
 interface ConfirmDialogProps {
   title: string;
@@ -16,16 +15,16 @@ interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog
+    <FormDialog
       title={props.title}
       onClose={props.onClose}
       onSubmit={props.onConfirm}
       submitLabel={props.confirmLabel || t('admin.common.confirm')}
       submitting={props.pending}
       submitTestId="confirm-submit"
+      error={props.error}
     >
       <p>{props.message}</p>
-      <ErrorBox error={props.error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,20 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { DispatchView } from '@whistle/shared';
 import { deskUser, fakeFetch, renderSignedIn } from '../../test/render';
 import { OversightBar } from './OversightBar';
+import { dispatchView } from '../../test/factories';
 
-const overdue = {
-  id: 'a',
-  incidentId: 'i1',
-  direction: 'street_to_dept',
-  assigneeKind: 'department',
-  departmentId: 'dep1',
-  streetId: 's1',
-  whistleType: 'enforcement',
-  status: 'pending',
-  overdueStages: ['accept'],
-  incident: { title: '占道经营' },
-} as unknown as DispatchView;
+const overdue = dispatchView({ id: 'a', overdueStages: ['accept'] });
 
 const departments = [
   { id: 'dep1', nameZh: '城管局', nameEn: 'Urban management' },

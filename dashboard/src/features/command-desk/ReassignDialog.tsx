@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { FormField, fieldErrorsOf } from '../../lib/ui/FormField';
 import { useDepartments } from '../reference/reference-queries';
 import { useReassign } from './desk-actions';
@@ -30,13 +29,14 @@ export function ReassignDialog({ dispatch, onClose }: { dispatch: DispatchView; 
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('command.reassign.title')}
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('command.reassign.submit')}
       submitting={reassign.isPending}
       submitTestId="reassign-submit"
+      error={reassign.error}
     >
       <p className="muted">{t('command.reassign.hint')}</p>
       <FormField
@@ -60,7 +60,6 @@ export function ReassignDialog({ dispatch, onClose }: { dispatch: DispatchView; 
       <FormField label={t('command.reassign.reason')} errors={fields.reason}>
         <textarea rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
       </FormField>
-      <ErrorBox error={reassign.error} />
-    </Dialog>
+    </FormDialog>
   );
 }

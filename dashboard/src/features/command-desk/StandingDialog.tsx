@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDate } from '../../lib/china-time';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { FormField, fieldErrorsOf } from '../../lib/ui/FormField';
 import { checkText, REASON_MAX, REASON_MIN } from '../notes/text-limits';
 import { usePutOnStanding } from './desk-actions';
@@ -35,13 +34,14 @@ export function StandingDialog({ incidentId, onClose }: { incidentId: string; on
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('command.standing.title')}
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('command.standing.submit')}
       submitting={put.isPending}
       submitTestId="standing-submit"
+      error={put.error}
     >
       <FormField label={t('command.standing.reason')} errors={shown('reason')}>
         <textarea
@@ -61,7 +61,6 @@ export function StandingDialog({ incidentId, onClose }: { incidentId: string; on
           onChange={(e) => setReviewOn(e.target.value)}
         />
       </FormField>
-      <ErrorBox error={put.error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,20 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { DispatchView } from '@whistle/shared';
 import { deskUser, fakeFetch, renderSignedIn } from '../../test/render';
 import { ToughSuggestions } from './ToughSuggestions';
+import { dispatchView } from '../../test/factories';
 
-const late = {
-  id: 'a',
-  incidentId: 'i1',
-  direction: 'street_to_dept',
-  assigneeKind: 'department',
-  departmentId: 'dep1',
-  streetId: 's1',
-  whistleType: 'enforcement',
-  status: 'accepted',
-  overdueStages: ['accept', 'arrive'],
-  incident: { title: '占道经营' },
-} as unknown as DispatchView;
+const late = dispatchView({ id: 'a', status: 'accepted', overdueStages: ['accept', 'arrive'] });
 
 describe('ToughSuggestions', () => {
   it('blows the suggested tough whistle on the incident, summoning the late department, in one click', async () => {

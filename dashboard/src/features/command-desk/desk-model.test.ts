@@ -1,21 +1,7 @@
-import type { DispatchView } from '@whistle/shared';
 import { canEscalate, canReassign, deskQuery, isDistrictTask, toughSuggestions } from './desk-model';
+import { dispatchView, type DispatchPatch } from '../../test/factories';
 
-function d(patch: Partial<DispatchView>): DispatchView {
-  return {
-    id: 'x',
-    incidentId: 'i1',
-    direction: 'street_to_dept',
-    assigneeKind: 'department',
-    departmentId: 'dep1',
-    streetId: 's1',
-    whistleType: 'enforcement',
-    status: 'accepted',
-    overdueStages: [],
-    incident: { title: '占道经营' },
-    ...patch,
-  } as DispatchView;
-}
+const d = (patch: DispatchPatch) => dispatchView({ id: 'x', status: 'accepted', ...patch });
 
 describe('the desk’s suggested tough whistles', () => {
   it('suggests one per incident whose departments missed a second stage, naming each late department once', () => {

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentView } from '@whistle/shared';
 import { useSubmissionKeys } from '../../lib/api/idempotency-key';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { FormField } from '../../lib/ui/FormField';
 import { CategoryChecks } from '../admin-table/CategoryChecks';
 import { adminFieldErrors } from '../admin-table/field-errors';
@@ -39,7 +38,7 @@ export function DepartmentFormDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={
         department
           ? t('admin.departments.editTitle', { name: department.nameZh })
@@ -51,6 +50,8 @@ export function DepartmentFormDialog({
       submitting={mutation.isPending}
       submitTestId="department-submit"
       wide
+      error={mutation.error}
+      fieldErrors={errors}
     >
       <div className="admin-form-grid">
         <FormField
@@ -95,7 +96,6 @@ export function DepartmentFormDialog({
       >
         <CategoryChecks value={categories} onChange={setCategories} testIdPrefix="department-category" />
       </FieldGroup>
-      {Object.keys(errors).length === 0 && <ErrorBox error={mutation.error} />}
-    </Dialog>
+    </FormDialog>
   );
 }

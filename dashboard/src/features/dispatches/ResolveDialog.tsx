@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { RequiredNoteField } from '../notes/RequiredNoteField';
 import { checkText, NOTE_MAX, NOTE_MIN } from '../notes/text-limits';
 import { checkPhotos, MAX_PHOTOS, PHOTO_TYPES } from '../photos/photo-limits';
@@ -38,13 +37,14 @@ export function ResolveDialog(props: ResolveDialogProps) {
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('desk.resolve.title')}
       onClose={props.onClose}
       onSubmit={submit}
       submitLabel={t('dispatchAction.resolve')}
       submitting={busy}
       submitTestId="resolve-submit"
+      error={error}
     >
       <RequiredNoteField
         label={t('desk.resolve.note')}
@@ -69,7 +69,6 @@ export function ResolveDialog(props: ResolveDialogProps) {
           {t(`desk.photoProblem.${photoProblem}`, { max: MAX_PHOTOS })}
         </p>
       )}
-      <ErrorBox error={error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -9,8 +9,7 @@ import {
   type WhistleType,
 } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { CategoryPriorityFields } from '../incidents/CategoryPriorityFields';
 import { useDeskPost } from '../incidents/incident-queries';
 import { centreOfGrids } from '../location/centres';
@@ -82,7 +81,7 @@ export function SendTaskDialog({ onClose }: { onClose: () => void }) {
     ) : null;
 
   return (
-    <Dialog
+    <FormDialog
       title={t('duty.sendTask.title')}
       onClose={onClose}
       onSubmit={submit}
@@ -90,6 +89,7 @@ export function SendTaskDialog({ onClose }: { onClose: () => void }) {
       submitting={send.isPending}
       submitTestId="send-task-submit"
       wide
+      error={send.error}
     >
       <div className="form-grid">
         <label className="dk-field">
@@ -159,7 +159,6 @@ export function SendTaskDialog({ onClose }: { onClose: () => void }) {
         <p className="muted">{t('duty.sendTask.pickStreetFirst')}</p>
       )}
       {problem('location')}
-      <ErrorBox error={send.error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyRequest } from '@whistle/shared';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { ReplyTemplates } from '../notes/ReplyTemplates';
 
 export type VerifyProblem = 'rating' | 'reason' | null;
@@ -60,13 +59,14 @@ export function VerifyDialog(props: VerifyDialogProps) {
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('desk.verify.title')}
       onClose={props.onClose}
       onSubmit={submit}
       submitLabel={passed ? t('dispatchAction.verify') : t('dispatchAction.reopen')}
       submitting={busy}
       submitTestId="verify-submit"
+      error={error}
     >
       <div className="segmented" role="radiogroup" aria-label={t('desk.verify.title')}>
         <label>
@@ -122,7 +122,6 @@ export function VerifyDialog(props: VerifyDialogProps) {
           {t(`desk.verify.problem.${problem}`)}
         </p>
       )}
-      <ErrorBox error={error} />
-    </Dialog>
+    </FormDialog>
   );
 }

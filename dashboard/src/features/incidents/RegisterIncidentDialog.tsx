@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreateIncidentRequest, LngLat, Priority } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { centreOfGrids } from '../location/centres';
 import { LocationField } from '../location/LocationField';
 import { checkText } from '../notes/text-limits';
@@ -107,7 +107,7 @@ export function RegisterIncidentDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('street.register.title')}
       onClose={onClose}
       onSubmit={submit}
@@ -115,6 +115,7 @@ export function RegisterIncidentDialog({
       submitting={create.isPending}
       submitTestId="register-submit"
       wide
+      error={create.error}
     >
       <div className="form-grid">
         <CategoryPriorityFields
@@ -156,7 +157,6 @@ export function RegisterIncidentDialog({
         centreLabel={t('street.register.communityCentre')}
       />
       {problem('location')}
-      <ErrorBox error={create.error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,49 +1,23 @@
-import type { DispatchView } from '@whistle/shared';
 import { WhistleOverlay } from './overlay/whistle-overlay';
 import { whistleMarkers, WhistleMarkerFeed } from './whistle-markers';
+import { dispatchView, type DispatchPatch } from '../../test/factories';
 
 const NOW = Date.parse('2026-12-06T08:00:00Z');
 const later = '2026-12-06T09:00:00Z';
 
-function dispatch(id: string, whistleId: string | null, patch: Partial<DispatchView> = {}): DispatchView {
-  return {
+const dispatch = (id: string, whistleId: string | null, patch: DispatchPatch = {}) =>
+  dispatchView({
     id,
     whistleId,
     incidentId: `i-${whistleId}`,
-    direction: 'street_to_dept',
-    assigneeKind: 'department',
     departmentId: `dep-${id}`,
-    leaderUserId: null,
-    streetId: 's1',
-    whistleType: 'enforcement',
-    status: 'pending',
     acceptBy: later,
     arriveBy: later,
     resolveBy: later,
-    acceptedAt: null,
-    arrivedAt: null,
-    resolvedAt: null,
-    verifiedAt: null,
-    overdueStages: [],
-    overdueNotices: 0,
-    lastOverdueAt: null,
-    rejectReason: null,
-    resolutionNote: null,
-    arrivalLocation: null,
     createdAt: '2026-12-06T07:00:00Z',
     updatedAt: '2026-12-06T07:00:00Z',
-    incident: {
-      id: `i-${whistleId}`,
-      title: '占道经营',
-      category: 'street_vending',
-      priority: 'normal',
-      location: { lng: 118.79, lat: 32.02 },
-      streetId: 's1',
-      gridId: 'g1',
-    },
     ...patch,
-  };
-}
+  });
 
 const arrived = {
   status: 'arrived' as const,
@@ -84,7 +58,7 @@ describe('WhistleOverlay', () => {
     const overlay = new WhistleOverlay();
     const [halos, marks] = overlay.elements as [SVGSVGElement, SVGSVGElement];
     const at = (lng: number, lat: number) => ({
-      incident: { ...dispatch('x', 'x').incident, location: { lng, lat } },
+      incident: { location: { lng, lat } },
     });
     const first = dispatch('a', 'w1', at(118.8, 32.01));
     const second = dispatch('b', 'w2', { ...arrived, ...at(118.8, 32.02) });

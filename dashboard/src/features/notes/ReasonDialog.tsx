@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { RequiredNoteField } from './RequiredNoteField';
 import { checkText, REASON_MAX, REASON_MIN } from './text-limits';
 
@@ -36,12 +35,13 @@ export function ReasonDialog(props: ReasonDialogProps) {
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={props.title}
       onClose={props.onClose}
       onSubmit={submit}
       submitLabel={props.submitLabel}
       submitting={busy}
+      error={error}
     >
       <RequiredNoteField
         label={props.label}
@@ -52,7 +52,6 @@ export function ReasonDialog(props: ReasonDialogProps) {
         problem={problem}
         showProblem={touched}
       />
-      <ErrorBox error={error} />
-    </Dialog>
+    </FormDialog>
   );
 }

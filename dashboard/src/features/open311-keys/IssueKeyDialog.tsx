@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedOpen311ApiKey } from '@whistle/shared';
 import { useSubmissionKeys } from '../../lib/api/idempotency-key';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { fieldErrorsOf, FormField } from '../../lib/ui/FormField';
 import { useIssueKey } from './open311-key-api';
 
@@ -28,13 +27,15 @@ export function IssueKeyDialog({
     issue.mutate({ body, idempotencyKey: keys.keyFor(body) }, { onSuccess: onIssued });
   };
   return (
-    <Dialog
+    <FormDialog
       title={t('admin.keys.issueTitle')}
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('admin.keys.issue')}
       submitting={issue.isPending}
       submitTestId="key-submit"
+      error={issue.error}
+      fieldErrors={errors}
     >
       <FormField label={t('admin.keys.name')} hint={t('admin.keys.nameHint')} errors={errors.name}>
         <input value={name} onChange={(e) => setName(e.target.value)} data-testid="key-name" />
@@ -52,7 +53,6 @@ export function IssueKeyDialog({
           data-testid="key-rate"
         />
       </FormField>
-      {Object.keys(errors).length === 0 && <ErrorBox error={issue.error} />}
-    </Dialog>
+    </FormDialog>
   );
 }

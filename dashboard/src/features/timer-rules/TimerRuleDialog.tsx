@@ -4,8 +4,7 @@ import { STAGES, stageDeadlines, type Stage, type StageLimits } from '@whistle/s
 import { useNames } from '../../i18n/names';
 import { chinaDate, chinaDateTime, chinaTime } from '../../lib/china-time';
 import { useNow } from '../../lib/useNow';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { fieldErrorsOf } from '../../lib/ui/FormField';
 import { FieldGroup } from '../admin-table/FieldGroup';
 import { DURATION_UNITS, toDurationInput, toMinutes, type DurationInput } from './duration-units';
@@ -45,7 +44,7 @@ export function TimerRuleDialog({ row, onClose }: { row: RuleRow; onClose: () =>
 
   const priority = row.priority === 'any' ? t('admin.timerRules.anyPriority') : t(`priority.${row.priority}`);
   return (
-    <Dialog
+    <FormDialog
       title={t('admin.timerRules.editTitle', { type: names.whistleType(row.whistleType), priority })}
       onClose={onClose}
       onSubmit={submit}
@@ -53,6 +52,8 @@ export function TimerRuleDialog({ row, onClose }: { row: RuleRow; onClose: () =>
       submitting={save.isPending}
       submitTestId="timer-rule-submit"
       wide
+      error={save.error}
+      fieldErrors={serverErrors}
     >
       <div className="admin-durations">
         {STAGES.map((stage) => (
@@ -89,8 +90,7 @@ export function TimerRuleDialog({ row, onClose }: { row: RuleRow; onClose: () =>
         ((minutes.arrive ?? 0) < (minutes.accept ?? 0) || (minutes.resolve ?? 0) < (minutes.arrive ?? 0)) && (
           <p className="admin-warning">{t('admin.timerRules.mustIncrease')}</p>
         )}
-      {Object.keys(serverErrors).length === 0 && <ErrorBox error={save.error} />}
-    </Dialog>
+    </FormDialog>
   );
 }
 

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type AdminUserView, type Role, type TemporaryPasswordResponse } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { useSubmissionKeys } from '../../lib/api/idempotency-key';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { FormField } from '../../lib/ui/FormField';
 import { adminFieldErrors } from '../admin-table/field-errors';
 import { FieldGroup } from '../admin-table/FieldGroup';
@@ -58,7 +57,7 @@ export function UserFormDialog({ user, onClose, onCreated }: UserFormDialogProps
 
   const choose = <option value="">{t('admin.users.choose')}</option>;
   return (
-    <Dialog
+    <FormDialog
       title={user ? t('admin.users.editTitle', { name: user.displayName }) : t('admin.users.createTitle')}
       onClose={onClose}
       onSubmit={submit}
@@ -66,6 +65,8 @@ export function UserFormDialog({ user, onClose, onCreated }: UserFormDialogProps
       submitting={mutation.isPending}
       submitTestId="user-submit"
       wide
+      error={mutation.error}
+      fieldErrors={errors}
     >
       <div className="admin-form-grid">
         {user ? (
@@ -168,7 +169,6 @@ export function UserFormDialog({ user, onClose, onCreated }: UserFormDialogProps
         </FieldGroup>
       )}
       {user && <p className="muted small">{t('admin.users.scopeEditNote')}</p>}
-      {Object.keys(errors).length === 0 && <ErrorBox error={mutation.error} />}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -10,8 +10,7 @@ import {
 } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { formatDuration } from '../../lib/duration';
-import { Dialog } from '../../lib/ui/Dialog';
-import { ErrorBox } from '../../lib/ui/ErrorBox';
+import { FormDialog } from '../../lib/ui/FormDialog';
 import { useNow } from '../../lib/useNow';
 import { useDeskPost } from '../incidents/incident-queries';
 import { useDepartments } from '../reference/reference-queries';
@@ -63,7 +62,7 @@ export function WhistleDialog({ incident, onClose }: { incident: IncidentView; o
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('street.whistle.title')}
       onClose={onClose}
       onSubmit={submit}
@@ -71,6 +70,7 @@ export function WhistleDialog({ incident, onClose }: { incident: IncidentView; o
       submitting={blow.isPending}
       submitTestId="whistle-submit"
       wide
+      error={blow.error}
     >
       <p className="muted">
         {incident.title} · {names.category(incident.category)} · {t(`priority.${incident.priority}`)}
@@ -144,7 +144,6 @@ export function WhistleDialog({ incident, onClose }: { incident: IncidentView; o
         <span>{t('street.whistle.note')}</span>
         <textarea rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <ErrorBox error={blow.error} />
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,49 +1,22 @@
-import type { DispatchView } from '@whistle/shared';
 import { RunningDispatches } from '../dispatches/running-dispatches';
 import { groupByWhistle, takeWhatFits } from './whistle-groups';
+import { dispatchView, type DispatchPatch } from '../../test/factories';
 
 const NOW = Date.parse('2026-01-01T12:00:00.000Z');
 const later = new Date(NOW + 3_600_000).toISOString();
 
-function dispatch(id: string, whistleId: string | null, patch: Partial<DispatchView> = {}): DispatchView {
-  return {
+const dispatch = (id: string, whistleId: string | null, patch: DispatchPatch = {}) =>
+  dispatchView({
     id,
     whistleId,
-    incidentId: 'i1',
-    direction: 'street_to_dept',
-    assigneeKind: 'department',
     departmentId: `dept-${id}`,
-    leaderUserId: null,
-    streetId: 's1',
-    whistleType: 'enforcement',
-    status: 'pending',
     acceptBy: later,
     arriveBy: later,
     resolveBy: later,
-    acceptedAt: null,
-    arrivedAt: null,
-    resolvedAt: null,
-    verifiedAt: null,
-    overdueStages: [],
-    overdueNotices: 0,
-    lastOverdueAt: null,
-    rejectReason: null,
-    resolutionNote: null,
-    arrivalLocation: null,
     createdAt: '2026-01-01T11:00:00.000Z',
     updatedAt: '2026-01-01T11:00:00.000Z',
-    incident: {
-      id: 'i1',
-      title: 't',
-      category: 'noise',
-      priority: 'normal',
-      location: { lng: 0, lat: 0 },
-      streetId: 's1',
-      gridId: 'g1',
-    },
     ...patch,
-  };
-}
+  });
 
 describe('whistle groups on the wall', () => {
   it('groups by whistle, overdue whistles first, then the newest', () => {

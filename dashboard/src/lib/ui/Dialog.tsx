@@ -1,7 +1,7 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface DialogProps {
+export interface DialogProps {
   title: string;
   onClose: () => void;
   onSubmit: () => void;

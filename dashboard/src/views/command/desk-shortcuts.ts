@@ -14,8 +14,9 @@ export type DeskTab = 'dispatches' | 'standing' | 'tasks';
 
 /**
  * The district desk's keys: j/k (↑/↓) through the list on screen, Enter opens; on the selected
- * dispatch d 督办, e escalates to a 攻坚哨, m reassigns (改派), h puts its incident on the register
- * (挂账), c cancels — each presses the real button, so dialogs and refusals are the mouse's;
+ * dispatch d 督办, m reassigns (改派), h puts its incident on the register (挂账), c cancels — each
+ * presses the real button, so dialogs and refusals are the mouse's. Escalating to a 攻坚哨 has no
+ * key: it blows the whistle at once, and a stray key must not summon a leader;
  * / focuses the street filter; [ and ] switch tabs.
  */
 export function useDeskShortcuts({
@@ -41,7 +42,6 @@ export function useDeskShortcuts({
   useShortcuts([
     ...(tab === 'standing' ? [] : listShortcuts(ROWS[tab])),
     pressShortcut(['d'], 'ops.keys.supervise', detail('desk-supervise')),
-    pressShortcut(['e'], 'ops.keys.escalate', detail('desk-escalate')),
     pressShortcut(['m'], 'ops.keys.reassign', detail('desk-reassign')),
     pressShortcut(['h'], 'ops.keys.standing', detail('desk-standing')),
     pressShortcut(['c'], 'ops.keys.cancel', detail('action-cancel')),

@@ -4,6 +4,8 @@ import { LiveProvider } from '../../features/live/LiveProvider';
 import { FakeSocket } from '../../test/fake-socket';
 import { deskUser, fakeFetch, renderSignedIn } from '../../test/render';
 import { DutyPage } from './DutyPage';
+import { dispatchView } from '../../test/factories';
+import { fakeNotifications } from '../../test/notifications';
 
 let socket: FakeSocket | null = null;
 jest.mock('../../features/live/socket', () => ({
@@ -15,45 +17,26 @@ jest.mock('../../features/live/socket', () => ({
 
 const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
-function dispatch(): DispatchView {
-  return {
+const dispatch = () =>
+  dispatchView({
     id: 'dsp-1',
-    whistleId: 'w1',
     incidentId: 'inc-1',
-    direction: 'street_to_dept',
-    assigneeKind: 'department',
-    departmentId: 'dep1',
-    leaderUserId: null,
-    streetId: 's1',
     whistleType: 'emergency',
-    status: 'pending',
     acceptBy: soon(5),
     arriveBy: soon(30),
     resolveBy: soon(240),
-    acceptedAt: null,
-    arrivedAt: null,
-    resolvedAt: null,
-    verifiedAt: null,
-    overdueStages: [],
-    overdueNotices: 0,
-    lastOverdueAt: null,
-    rejectReason: null,
-    resolutionNote: null,
-    arrivalLocation: null,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    incident: {
-      id: 'inc-1',
-      title: '燃气管道泄漏',
-      category: 'gas_leak',
-      priority: 'urgent',
-      location: { lng: 118.79, lat: 32.02 },
-      streetId: 's1',
-      gridId: 'g1',
-    },
+    incident: { title: '燃气管道泄漏', category: 'gas_leak', priority: 'urgent' },
     actions: ['accept', 'reject'],
-  };
-}
+  });
+
+/** The duty console as a department officer sees it, live socket and all. */
+const renderDutyPage = () =>
+  renderSignedIn(
+    <LiveProvider>
+      <DutyPage />
+    </LiveProvider>,
+    deskUser('dept_officer'),
+  );
 
 describe('duty console', () => {
   beforeEach(() => {
@@ -68,12 +51,7 @@ describe('duty console', () => {
       if (path === '/api/streets' || path === '/api/departments') return [200, []];
       return undefined;
     });
-    renderSignedIn(
-      <LiveProvider>
-        <DutyPage />
-      </LiveProvider>,
-      deskUser('dept_officer'),
-    );
+    renderDutyPage();
     expect(await screen.findByText('暂无数据')).toBeTruthy();
     expect(screen.getByTestId('tab-new').textContent).toContain('0');
 
@@ -103,17 +81,7 @@ describe('duty console', () => {
   });
 
   it('notifies and rings for a new dispatch, and stays quiet once this user muted alerts', async () => {
-    const shown: { title: string; body?: string }[] = [];
     const tones: number[] = [];
-    class FakeNotification {
-      static permission: NotificationPermission = 'granted';
-      static requestPermission = jest.fn(() => Promise.resolve('granted'));
-      onclick: (() => void) | null = null;
-      constructor(title: string, options?: NotificationOptions) {
-        shown.push({ title, body: options?.body });
-      }
-      close() {}
-    }
     class FakeAudioContext {
       currentTime = 0;
       destination = {};
@@ -131,17 +99,13 @@ describe('duty console', () => {
         stop: () => {},
       });
     }
-    Object.assign(window, { Notification: FakeNotification, AudioContext: FakeAudioContext });
+    const { shown, requestPermission } = fakeNotifications();
+    Object.assign(window, { AudioContext: FakeAudioContext });
     try {
       fakeFetch((_method, path) =>
         ['/api/dispatches', '/api/streets', '/api/departments'].includes(path) ? [200, []] : undefined,
       );
-      renderSignedIn(
-        <LiveProvider>
-          <DutyPage />
-        </LiveProvider>,
-        deskUser('dept_officer'),
-      );
+      renderDutyPage();
       const toggle = await screen.findByTestId('alerts-toggle');
       expect(toggle.getAttribute('aria-pressed')).toBe('true');
       fireEvent.pointerDown(window); // the gesture that unlocks audio
@@ -157,7 +121,7 @@ describe('duty console', () => {
       expect(shown[0]?.title).toBe('新派单：燃气管道泄漏');
       expect(tones.length).toBeGreaterThan(0);
       // Permission was already granted: never asked.
-      expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
+      expect(requestPermission).not.toHaveBeenCalled();
 
       fireEvent.click(toggle);
       expect(toggle.getAttribute('aria-pressed')).toBe('false');
@@ -183,17 +147,7 @@ describe('duty console', () => {
   });
 
   it('alerts on the district’s 督办 note with a notification naming it and marks the dispatch', async () => {
-    const shown: { title: string; body?: string }[] = [];
-    class FakeNotification {
-      static permission: NotificationPermission = 'granted';
-      static requestPermission = jest.fn(() => Promise.resolve('granted'));
-      onclick: (() => void) | null = null;
-      constructor(title: string, options?: NotificationOptions) {
-        shown.push({ title, body: options?.body });
-      }
-      close() {}
-    }
-    Object.assign(window, { Notification: FakeNotification });
+    const { shown } = fakeNotifications();
     try {
       const accepted = { ...dispatch(), status: 'accepted' as const };
       fakeFetch((_method, path) => {
@@ -201,12 +155,7 @@ describe('duty console', () => {
         if (path === '/api/streets' || path === '/api/departments') return [200, []];
         return undefined;
       });
-      renderSignedIn(
-        <LiveProvider>
-          <DutyPage />
-        </LiveProvider>,
-        deskUser('dept_officer'),
-      );
+      renderDutyPage();
       fireEvent.click(await screen.findByTestId('tab-active'));
       await screen.findByTestId('dispatch-row');
       act(() =>

@@ -8,6 +8,7 @@ import { captureDownloads, csvLines } from '../../test/downloads';
 import { FakeSocket } from '../../test/fake-socket';
 import { signInForTest } from '../../test/session';
 import { LeadersPage } from './LeadersPage';
+import { dispatchView, type DispatchPatch } from '../../test/factories';
 
 // No socket.io, no canvas and no WebGL in jsdom: the live socket, chart and map are stand-ins.
 jest.mock('../../features/live/socket', () => ({ createSocket: (auth: never) => new FakeSocket(auth) }));
@@ -77,46 +78,24 @@ const rankings: MetricsRankings = {
 
 const HOUR = 3_600_000;
 
-function dispatch(id: string, over: Partial<DispatchView>): DispatchView {
+function dispatch(id: string, over: DispatchPatch): DispatchView {
   const created = Date.now() - HOUR;
-  return {
+  return dispatchView({
     id,
-    whistleId: 'w1',
     incidentId: `i-${id}`,
-    direction: 'street_to_dept',
     assigneeKind: 'leader',
     departmentId: null,
     leaderUserId: leader.id,
-    streetId: 's1',
     whistleType: 'tough',
-    status: 'pending',
     acceptBy: new Date(created + 2 * HOUR).toISOString(),
     arriveBy: new Date(created + 24 * HOUR).toISOString(),
     resolveBy: new Date(created + 15 * 24 * HOUR).toISOString(),
-    acceptedAt: null,
-    arrivedAt: null,
-    resolvedAt: null,
-    verifiedAt: null,
-    overdueStages: [],
-    overdueNotices: 0,
-    lastOverdueAt: null,
-    rejectReason: null,
-    resolutionNote: null,
-    arrivalLocation: null,
     createdAt: new Date(created).toISOString(),
     updatedAt: new Date(created).toISOString(),
-    incident: {
-      id: `i-${id}`,
-      title: `事件${id}`,
-      category: 'illegal_construction',
-      priority: 'high',
-      location: { lng: 118.79, lat: 32.02 },
-      streetId: 's1',
-      gridId: 'g1',
-    },
+    incident: { title: `事件${id}`, category: 'illegal_construction', priority: 'high' },
     actions: [],
     ...over,
-  };
+  });
 }
 
 /** The district-wide list a leader gets: their own summons among others' dispatches. */

@@ -1,0 +1,57 @@
+import type { DispatchView } from '@whistle/shared';
+
+/** Fields of a dispatch to change; `incident` changes only the fields it names. */
+export type DispatchPatch = Partial<Omit<DispatchView, 'incident'>> & {
+  incident?: Partial<DispatchView['incident']>;
+};
+
+const MINUTE = 60_000;
+const fromNow = (minutes: number) => new Date(Date.now() + minutes * MINUTE).toISOString();
+
+/**
+ * A dispatch as the API lists it: a department summoned by whistle w1 to a street-vending incident,
+ * pending, raised ten minutes ago and on time (accept in 20 minutes, arrive in 2 hours, resolve in 10).
+ * Tests patch what they depend on; the incident's id follows `incidentId` unless patched.
+ */
+export function dispatchView(patch: DispatchPatch = {}): DispatchView {
+  const { incident, ...rest } = patch;
+  const incidentId = patch.incidentId ?? 'i1';
+  return {
+    id: 'd1',
+    whistleId: 'w1',
+    incidentId,
+    direction: 'street_to_dept',
+    assigneeKind: 'department',
+    departmentId: 'dep1',
+    leaderUserId: null,
+    streetId: 's1',
+    whistleType: 'enforcement',
+    status: 'pending',
+    acceptBy: fromNow(20),
+    arriveBy: fromNow(120),
+    resolveBy: fromNow(600),
+    acceptedAt: null,
+    arrivedAt: null,
+    resolvedAt: null,
+    verifiedAt: null,
+    overdueStages: [],
+    overdueNotices: 0,
+    lastOverdueAt: null,
+    rejectReason: null,
+    resolutionNote: null,
+    arrivalLocation: null,
+    createdAt: fromNow(-10),
+    updatedAt: fromNow(-10),
+    ...rest,
+    incident: {
+      id: incidentId,
+      title: '占道经营',
+      category: 'street_vending',
+      priority: 'normal',
+      location: { lng: 118.79, lat: 32.02 },
+      streetId: 's1',
+      gridId: 'g1',
+      ...incident,
+    },
+  };
+}
