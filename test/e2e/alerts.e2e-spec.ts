@@ -160,10 +160,14 @@ describe('alerts, keyboard, China time and exports on the duty console', () => {
     const detail = page.locator('.split__detail');
     await detail.getByTestId('action-accept').waitFor();
 
-    // Created at, in China time, though the browser's own clock reads New York.
+    // The arrival deadline, in China time, though the browser's own clock reads New York (the
+    // stage clocks come with the dispatch; the incident's facts may still be loading).
     const dispatch = whistle.dispatches.find((d) => d.id === id);
-    expect(await detail.textContent()).toContain(chinaDateTime(dispatch?.createdAt ?? ''));
+    const arriveBy = chinaDateTime(dispatch?.arriveBy ?? '');
+    expect(arriveBy).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await detail.getByText(arriveBy).first().waitFor({ timeout: 15_000 });
 
+    await detail.locator('[data-testid="action-accept"]:not([disabled])').waitFor();
     await page.keyboard.press('a');
     await detail.getByTestId('action-arrive').waitFor({ timeout: 15_000 });
     expect(problems).toEqual([]);

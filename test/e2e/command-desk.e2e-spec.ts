@@ -111,7 +111,7 @@ describe('district command desk', () => {
     await row.click();
     await desk.page.getByTestId('timeline').waitFor();
     // From the keyboard: d presses 督办 on the selected dispatch and opens its note dialog.
-    await desk.page.getByTestId('desk-supervise').waitFor();
+    await desk.page.locator('[data-testid="desk-supervise"]:not([disabled])').waitFor();
     await desk.page.keyboard.press('d');
     await desk.page.locator('[role="dialog"] textarea').fill('请立即安排人员到场清理并报到');
     await desk.page.locator('[role="dialog"] button[type="submit"]').click();

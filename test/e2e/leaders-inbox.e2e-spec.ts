@@ -63,12 +63,14 @@ describe('leaders’ inbox, street map, department score', () => {
     await row.click();
     const inbox = leader.page.getByTestId('leader-inbox');
     // Accept and report in from the keyboard, as the duty console does (a, r press the real buttons).
-    await inbox.getByTestId('action-accept').waitFor();
+    // A button is disabled while its request (and the refetch after it) is under way; a key on a
+    // disabled button does nothing, as a click would.
+    await inbox.locator('[data-testid="action-accept"]:not([disabled])').waitFor();
     await leader.page.keyboard.press('a');
-    await inbox.getByTestId('action-arrive').waitFor();
+    await inbox.locator('[data-testid="action-arrive"]:not([disabled])').waitFor({ timeout: 60_000 });
     await leader.page.keyboard.press('r');
-    // Enabled once the report-in has gone through.
-    await inbox.locator('[data-testid="action-resolve"]:not([disabled])').waitFor();
+    // Enabled once the report-in has gone through (a loaded CI machine takes its time).
+    await inbox.locator('[data-testid="action-resolve"]:not([disabled])').waitFor({ timeout: 60_000 });
     await leader.page.screenshot({ path: join(ARTIFACTS, 'leaders-inbox-zh.png') });
     await inbox.getByTestId('action-resolve').click();
     await leader.page.locator('[role="dialog"] textarea').fill('已到现场召集城管、街道协调，违建已拆除');

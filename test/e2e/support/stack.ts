@@ -109,8 +109,10 @@ export async function startServer(
       LOG_LEVEL: 'warn',
       // Any free port: another stack or a local server may hold the default 9464.
       METRICS_PORT: '0',
-      // Every journey signs in from this one address.
+      // Every journey signs in from this one address, and many sign in as the same demo accounts
+      // within a minute (the limits themselves are tested in server/test/sessions.int-spec.ts).
       LOGIN_LIMIT_PER_IP: '10000',
+      LOGIN_LIMIT_PER_ACCOUNT: '1000',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -15,7 +15,11 @@ export function middleOf(grid: GridFeature | undefined): { lng: number; lat: num
   return { lng: sum[0] / n, lat: sum[1] / n };
 }
 
-/** A point inside one of the street's grids: the middle of its first. */
+/**
+ * A point inside one of the street's grids: the middle of its last. Not the first: that is the
+ * grid of grid.fuzimiao.01, where the leaders' inbox journey puts an incident it must click on
+ * the street map alone, not inside a cluster of the other journeys' incidents (they run at once).
+ */
 export async function pointInStreet(
   token: string,
   streetCode: string,
@@ -23,7 +27,7 @@ export async function pointInStreet(
   const streets = await api<{ id: string; code: string }[]>(token, 'GET', '/streets');
   const street = streets.find((s) => s.code === streetCode);
   const grids = await api<{ features: GridFeature[] }>(token, 'GET', `/grids?streetId=${street?.id}`);
-  return middleOf(grids.features[0]);
+  return middleOf(grids.features[grids.features.length - 1]);
 }
 
 /**
