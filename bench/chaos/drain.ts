@@ -3,9 +3,17 @@ import { sleep } from '../lib/clock';
 
 /**
  * Waits until every accept deadline due before the cutoff has fired (or two minutes past it), the
- * outbox has relayed everything and no new event appeared for five seconds. Returns the newest id.
+ * outbox has relayed everything, the live-delivery queue holds nothing still to deliver, and no new
+ * event appeared for five seconds. Returns the newest id. (Relayed is not delivered: on a loaded
+ * machine the delivery worker may still be working through the last events when the outbox is
+ * empty, and the screens must not be told to finish before it has.)
  */
-export async function drain(db: DataSource, cutoff: Date, say: (text: string) => void): Promise<string> {
+export async function drain(
+  db: DataSource,
+  cutoff: Date,
+  say: (text: string) => void,
+  undelivered: () => Promise<number>,
+): Promise<string> {
   const giveUp = cutoff.getTime() + 120_000;
   for (;;) {
     await sleep(1_000);
@@ -27,7 +35,7 @@ export async function drain(db: DataSource, cutoff: Date, say: (text: string) =>
     const [{ newest, unrelayed }] = await db.query<{ newest: string; unrelayed: number }[]>(
       `SELECT coalesce(max(id), 0)::text AS newest, (SELECT count(*) FROM outbox WHERE relayed_at IS NULL)::int AS unrelayed FROM events`,
     );
-    if (newest !== last || unrelayed > 0) {
+    if (newest !== last || unrelayed > 0 || (await undelivered()) > 0) {
       last = newest;
       quietSince = Date.now();
     } else if (Date.now() - quietSince >= 5_000 || Date.now() > giveUp + 60_000) {

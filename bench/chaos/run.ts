@@ -15,6 +15,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { migrate } from '@whistle/server/dist/database/migrate';
 import { typeormOptions } from '@whistle/server/dist/database/typeorm-options';
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
     say(
       `quiet: waiting for the last accept deadlines (until ${deadlineCutoff.toISOString().slice(11, 19)}) and the outbox`,
     );
-    const lastEventId = await drain(db, deadlineCutoff, say);
+    const lastEventId = await drain(db, deadlineCutoff, say, () => undeliveredEvents(redis.url));
     for (const child of loads) child.send({ type: 'finish' });
     await Promise.all(loads.map((child) => nextMessage<LoadMessage>(child, 'finished')));
     probe.close();
@@ -248,6 +249,24 @@ async function main(): Promise<void> {
     await redis.stop();
     await postgres.destroy();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Live deliveries still queued or running (BullMQ's lists of the live-events queue). */
+async function undeliveredEvents(url: string): Promise<number> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await client.connect();
+    const key = (list: string) => `chaos:bull:live-events:${list}`;
+    const [wait, active, prioritized, delayed] = await Promise.all([
+      client.llen(key('wait')),
+      client.llen(key('active')),
+      client.zcard(key('prioritized')),
+      client.zcard(key('delayed')),
+    ]);
+    return wait + active + prioritized + delayed;
+  } finally {
+    client.disconnect();
   }
 }
 
