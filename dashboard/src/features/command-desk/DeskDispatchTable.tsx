@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { runningStage, type DispatchView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { formatDuration } from '../../lib/duration';
-import { isOverdue } from '../dispatches/inbox';
+import { deadlineOf, isOverdue } from '../dispatches/inbox';
 import { useAssigneeName } from './useAssigneeName';
 
 interface DeskDispatchTableProps {
@@ -42,7 +42,7 @@ export function DeskDispatchTable({
       <tbody>
         {rows.map((d) => {
           const stage = runningStage(d.status);
-          const due = stage === 'accept' ? d.acceptBy : stage === 'arrive' ? d.arriveBy : d.resolveBy;
+          const due = deadlineOf(d, stage ?? 'resolve');
           const left = Date.parse(due) - now;
           const overdue = isOverdue(d, now);
           return (

@@ -3,7 +3,7 @@ import { runningStage, type DispatchView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { formatDuration } from '../../lib/duration';
 import { chinaDateTime } from '../../lib/china-time';
-import { isOverdue } from './inbox';
+import { deadlineOf, isOverdue } from './inbox';
 
 interface DispatchInboxTableProps {
   rows: readonly DispatchView[];
@@ -35,7 +35,7 @@ export function DispatchInboxTable(props: DispatchInboxTableProps) {
       <tbody>
         {rows.map((d) => {
           const stage = runningStage(d.status);
-          const due = stage === 'accept' ? d.acceptBy : stage === 'arrive' ? d.arriveBy : d.resolveBy;
+          const due = deadlineOf(d, stage ?? 'resolve');
           const left = Date.parse(due) - now;
           const overdue = isOverdue(d, now);
           return (

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runningStage, type DispatchView } from '@whistle/shared';
+import { deadlineOf } from './inbox';
 import { useNames } from '../../i18n/names';
 import { chinaDateTime } from '../../lib/china-time';
 import type { ExportColumn } from '../../lib/export/columns';
@@ -9,7 +10,7 @@ import type { ExportColumn } from '../../lib/export/columns';
 function dueOf(d: DispatchView): string {
   const stage = runningStage(d.status);
   if (!stage) return '';
-  return chinaDateTime(stage === 'accept' ? d.acceptBy : stage === 'arrive' ? d.arriveBy : d.resolveBy);
+  return chinaDateTime(deadlineOf(d, stage));
 }
 
 /**

@@ -1,15 +1,21 @@
-import { runningStage, type DispatchView } from '@whistle/shared';
+import { runningStage, type DispatchView, type Stage } from '@whistle/shared';
 
 export const INBOX_TABS = ['new', 'active', 'overdue', 'done', 'sent', 'history'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
+
+const STAGE_DEADLINE = { accept: 'acceptBy', arrive: 'arriveBy', resolve: 'resolveBy' } as const;
+
+/** When a stage of the dispatch is due (ISO time). */
+export function deadlineOf(d: DispatchView, stage: Stage): string {
+  return d[STAGE_DEADLINE[stage]];
+}
 
 /** A dispatch whose running stage is past its deadline (or already marked overdue by the server). */
 export function isOverdue(d: DispatchView, now: number): boolean {
   const stage = runningStage(d.status);
   if (!stage) return false;
   if (d.overdueStages.includes(stage)) return true;
-  const due = stage === 'accept' ? d.acceptBy : stage === 'arrive' ? d.arriveBy : d.resolveBy;
-  return Date.parse(due) < now;
+  return Date.parse(deadlineOf(d, stage)) < now;
 }
 
 /**
