@@ -18,6 +18,7 @@ import { AdmissionModule } from './admission/admission.module';
 import { TimerRulesModule } from './timer-rules/timer-rules.module';
 import { DeadlinesWorkerModule } from './deadlines/deadlines-worker.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { IncidentsWorkerModule } from './incidents/incidents-worker.module';
 import { WhistlesModule } from './whistles/whistles.module';
 import { CaseFilesModule } from './case-files/case-files.module';
 import { DispatchesModule } from './dispatches/dispatches.module';
@@ -32,6 +33,7 @@ import { BoundariesModule } from './boundaries/boundaries.module';
 import { BasemapModule } from './basemap/basemap.module';
 import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { IdempotencyWorkerModule } from './idempotency/idempotency-worker.module';
 import { ShutdownModule } from './shutdown/shutdown.module';
 import { redactRequestLog } from './http/log-redaction';
 import { logOutput } from './observability/log-output';
@@ -43,7 +45,8 @@ export interface StartOptions {
 
 /**
  * One codebase, three process roles: `api` serves HTTP and sockets, `worker` runs the queue
- * processors (live delivery, deadlines, metrics push), `both` does everything in one process.
+ * processors (live delivery, deadlines, metrics push) and the background sweeps (outbox cleanup,
+ * idempotency sweep, standing review reminders), `both` does everything in one process.
  */
 @Module({})
 export class AppModule {
@@ -96,7 +99,16 @@ export class AppModule {
       CaseFilesModule,
     ];
     if (serveApi) imports.push(LiveModule, Open311Module);
-    if (runWorkers) imports.push(QueueWorkersModule, EventsWorkerModule, DeadlinesWorkerModule);
+    // The worker's queue processors and background sweeps (BackgroundSweeps): never in an api process.
+    if (runWorkers) {
+      imports.push(
+        QueueWorkersModule,
+        EventsWorkerModule,
+        DeadlinesWorkerModule,
+        IdempotencyWorkerModule,
+        IncidentsWorkerModule,
+      );
+    }
     return { module: AppModule, imports };
   }
 }

@@ -158,6 +158,17 @@ describe('boundaries', () => {
     const [gap] = problemsOf(res.body).filter((p) => p.kind === 'gap');
     const community = await env.db.getRepository(Community).findOneByOrFail({ id: gridA(0, 0).communityId });
     expect(gap.codes).toEqual([community.code]);
+    // Coded for any language, with the place and size as params; English for API clients.
+    expect(gap).toMatchObject({
+      code: 'gap',
+      params: {
+        feature: community.code,
+        areaM2: gap.areaM2,
+        lng: expect.any(Number),
+        lat: expect.any(Number),
+      },
+      message: expect.stringMatching(new RegExp(`^${community.code} has a part no grid covers: `)),
+    });
     // 0.002° × 0.01° again.
     expect(gap.areaM2).toBeGreaterThan(180_000);
     expect(gap.location!.lng).toBeGreaterThan(118.708);
@@ -200,12 +211,20 @@ describe('boundaries', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({
         kind: 'self_intersection',
+        code: 'self_intersection',
+        params: { feature: gridA(0, 0).code },
         codes: [gridA(0, 0).code],
         location: { lng: expect.closeTo(118.705, 9), lat: expect.closeTo(32.005, 9) },
       }),
     );
     expect(problems).toContainEqual(
-      expect.objectContaining({ kind: 'invalid_geometry', codes: [gridA(1, 0).code] }),
+      expect.objectContaining({
+        kind: 'invalid_geometry',
+        codes: [gridA(1, 0).code],
+        code: 'ring_not_closed',
+        params: { feature: gridA(1, 0).code, ring: 0 },
+        message: `${gridA(1, 0).code}: ring 0 is not closed (first ≠ last position)`,
+      }),
     );
     expect(await snapshot()).toBe(before);
   });
@@ -216,6 +235,10 @@ describe('boundaries', () => {
     expect(res.status).toBe(422);
     const [outside] = problemsOf(res.body).filter((p) => p.kind === 'outside_parent');
     expect(outside.codes[0]).toBe(gridA(0, 0).code);
+    expect(outside).toMatchObject({
+      code: 'outside_parent',
+      params: { feature: gridA(0, 0).code, parent: outside.codes[1] },
+    });
     expect(outside.location!.lng).toBeLessThan(118.7);
     expect(await snapshot()).toBe(before);
   });

@@ -193,6 +193,19 @@ describe('command desk', () => {
       const rows = await env.db.getRepository(Dispatch).findBy({ incidentId: dispatch.incidentId });
       expect(rows.map((d) => d.status)).toEqual(['pending']);
     });
+
+    it('refuses a department the whistle already summons (422), leaving both dispatches as they were', async () => {
+      const incident = await registeredIncident(actors.operatorA, world.streetA);
+      const whistle = await blowWhistle(actors.operatorA, incident.id, [world.deptX.id, world.deptY.id]);
+      const toX = whistle.dispatches.find((d) => d.departmentId === world.deptX.id);
+      if (!toX) throw new Error('no dispatch to X');
+      const res = await must(desk('reassign', toX.id, { departmentId: world.deptY.id }), 422, 'twice');
+      expect((res.body as { fields: Record<string, string[]> }).fields.departmentId).toEqual([
+        'is already summoned by this whistle',
+      ]);
+      const rows = await env.db.getRepository(Dispatch).findBy({ incidentId: incident.id });
+      expect(rows.map((d) => d.status)).toEqual(['pending', 'pending']);
+    });
   });
 
   describe('overdue first', () => {
@@ -229,6 +242,65 @@ describe('command desk', () => {
         )
       ).body as DispatchView[];
       expect(streetB.some((d) => d.id === late.id)).toBe(false);
+    });
+  });
+
+  describe('incidents, overdue first', () => {
+    it('lists overdue incidents, then those waiting for a whistle, each oldest first, and pages by page', async () => {
+      const waiting = await registeredIncident(actors.operatorA, world.streetA, { title: '等待吹哨' });
+      const late = await pendingForX();
+      await must(
+        actors.operatorB.post('/api/incidents', {
+          title: '刚上报',
+          category: 'street_vending',
+          priority: 'normal',
+          location: world.streetB.points[0],
+          source: 'operator',
+        }),
+        201,
+        'reported in street B',
+      );
+      await app.get(OverdueService).fire(late.id, 'accept', new Date(Date.now() + 3 * 3_600_000));
+      const page = (
+        await must(
+          actors.districtOperator.get(
+            '/api/incidents?sort=overdue_first&status=reported,registered,dispatched,in_progress,resolved,reopened&limit=500',
+          ),
+          200,
+          'desk incidents',
+        )
+      ).body as { items: IncidentView[]; nextCursor: string | null };
+      const items = page.items;
+      const firstCalm = items.findIndex((i) => !i.overdue);
+      expect(items[0]?.overdue).toBe(true);
+      expect(items.some((i) => i.id === late.incidentId && i.overdue)).toBe(true);
+      // After the overdue ones: what waits for a whistle, then the rest; each group oldest first.
+      const calm = items.slice(firstCalm);
+      expect(calm.every((i) => !i.overdue)).toBe(true);
+      const lastWaiting = calm.map((i) => ['reported', 'registered'].includes(i.status)).lastIndexOf(true);
+      const firstWorking = calm.findIndex((i) => !['reported', 'registered'].includes(i.status));
+      if (firstWorking >= 0) expect(lastWaiting).toBeLessThan(firstWorking);
+      const waitingTimes = calm.slice(0, lastWaiting + 1).map((i) => Date.parse(i.createdAt));
+      expect(waitingTimes).toEqual([...waitingTimes].sort((a, b) => a - b));
+      expect(calm.some((i) => i.id === waiting.id)).toBe(true);
+      // Every street's, for the district.
+      expect(new Set(items.map((i) => i.streetId)).size).toBeGreaterThan(1);
+      expect(page.nextCursor).toBeNull();
+      // A cursor follows newest only; mixing them is a 400 naming the field.
+      const mixed = await actors.districtOperator.get('/api/incidents?sort=overdue_first&cursor=abc');
+      expect(mixed.status).toBe(400);
+      expect(Object.keys((mixed.body as { fields: object }).fields)).toContain('cursor');
+      const paged = (
+        await must(
+          actors.districtOperator.get('/api/incidents?sort=overdue_first&limit=1&page=2'),
+          200,
+          'page 2',
+        )
+      ).body as { items: IncidentView[] };
+      const all = (
+        await must(actors.districtOperator.get('/api/incidents?sort=overdue_first&limit=2'), 200, 'page 1')
+      ).body as { items: IncidentView[] };
+      expect(paged.items[0]?.id).toBe(all.items[1]?.id);
     });
   });
 

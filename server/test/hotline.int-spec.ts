@@ -1,16 +1,25 @@
 import type { HotlineImportReport, HotlineOrderResult, IncidentDetail, IncidentView } from '@whistle/shared';
+import ExcelJS from 'exceljs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import request from 'supertest';
 import { abortMidUpload } from './support/aborted-upload';
 import { incidentDetail, must } from './support/api-driver';
 import { login, type Api } from './support/clients';
-import { generateHotlineOrders, toCsv, type GeneratedOrder } from './support/hotline-orders';
+import {
+  CHINESE_HEADER,
+  generateHotlineOrders,
+  toCsv,
+  type GeneratedOrder,
+  type HotlineRow,
+} from './support/hotline-orders';
 import { TestEnv, type RunningTestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
 import { createWorld, type World } from './support/world';
 
-/** 12345 work orders: a 10,000-row batch file with bad rows, JSON files, the webhook and satisfaction. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** 12345 work orders: a 10,000-row batch file with bad rows, JSON and Excel files, the webhook and satisfaction. */
 describe('12345 hotline work orders', () => {
   let env: TestEnv;
   let app: RunningTestApp;
@@ -54,11 +63,11 @@ describe('12345 hotline work orders', () => {
     let csv: string;
     /** Data rows (1-based) spoiled on purpose, and what the report must say about each. */
     const bad = [
-      { row: 101, field: 'orderNo' },
-      { row: 2002, field: 'receivedAt' },
-      { row: 3003, field: 'category' },
-      { row: 4004, field: 'location' },
-      { row: 5005, field: 'orderNo' },
+      { row: 101, field: 'orderNo', code: 'required' },
+      { row: 2002, field: 'receivedAt', code: 'received_at_format' },
+      { row: 3003, field: 'category', code: 'category_unknown' },
+      { row: 4004, field: 'location', code: 'point_outside_district' },
+      { row: 5005, field: 'orderNo', code: 'order_repeated' },
     ];
 
     beforeAll(() => {
@@ -84,10 +93,16 @@ describe('12345 hotline work orders', () => {
         failed: 5,
         errorCount: 5,
       });
-      expect(report.errors.map((e) => ({ row: e.row, field: e.field }))).toEqual(bad);
+      expect(report.errors.map((e) => ({ row: e.row, field: e.field, code: e.code }))).toEqual(bad);
       expect(report.errors[0]?.orderNo).toBeNull();
+      // Each error says what is wrong as a code with its params, and in English for API clients.
+      expect(report.errors[2]).toMatchObject({
+        params: { value: '外星人入侵' },
+        message: '"外星人入侵" is not a known category',
+      });
       expect(report.errors[4]).toMatchObject({
         orderNo: orders[5003].orderNo,
+        params: { firstRow: 5004 },
         message: expect.stringContaining('row 5004'),
       });
 
@@ -164,10 +179,10 @@ describe('12345 hotline work orders', () => {
       ]);
       const report = await importFile(json, 'orders.json', 'application/json');
       expect(report).toMatchObject({ total: 5, created: 1, duplicates: 1, updated: 1, failed: 2 });
-      expect(report.errors.map((e) => [e.row, e.field])).toEqual([
-        [4, 'receivedAt'],
-        [4, 'location'],
-        [5, 'file'],
+      expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+        [4, 'receivedAt', 'received_at_format'],
+        [4, 'location', 'location_missing'],
+        [5, 'file', 'not_an_object'],
       ]);
       const created = await env.db.query<{ street_id: string; grid_id: string; priority: string }[]>(
         `SELECT i.street_id, i.grid_id, i.priority FROM hotline_orders o JOIN incidents i ON i.id = o.incident_id WHERE o.order_no = 'HL-JSON-1'`,
@@ -182,6 +197,93 @@ describe('12345 hotline work orders', () => {
         [resent.orderNo],
       );
       expect(satisfaction[0]?.s).toBe('dissatisfied');
+    });
+  });
+
+  describe('an Excel workbook (.xlsx), as the hotline platform exports', () => {
+    /** China wall-clock time as Excel keeps it: a date without a zone (read back as UTC). */
+    const excelDate = (local: string): Date => new Date(`${local.replace(' ', 'T')}Z`);
+
+    /** The orders on the first worksheet, dates and coordinates as typed cells; a notes tab after. */
+    const workbookOf = async (rows: readonly HotlineRow[]): Promise<Buffer> => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('工单明细');
+      sheet.addRow(CHINESE_HEADER);
+      for (const r of rows) {
+        sheet.addRow(
+          CHINESE_HEADER.map((h) => {
+            const text = r[h] ?? '';
+            if (h === '受理时间') return excelDate(text);
+            if ((h === '经度' || h === '纬度') && text !== '') return Number(text);
+            return text === '' ? null : text;
+          }),
+        );
+      }
+      sheet.getColumn(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
+      book.addWorksheet('说明').addRow(['工单编号', '本页不是工单']);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+
+    const uploadBuffer = (content: Buffer, filename: string, contentType: string) =>
+      request(app.url)
+        .post('/api/hotline/imports')
+        .set('Authorization', `Bearer ${district.token}`)
+        .attach('file', content, { filename, contentType });
+
+    it('imports the rows of the first worksheet and reports a bad row with its code', async () => {
+      const orders = generateHotlineOrders(60, [world.streetA, world.streetB], 'HL-XLSX');
+      const rows = orders.map((o) => ({ ...o.row }));
+      rows[9]['问题类型'] = '外星人入侵';
+      const res = await must(
+        uploadBuffer(await workbookOf(rows), '12345工单.xlsx', XLSX_TYPE),
+        200,
+        'import xlsx',
+      );
+      const report = res.body as HotlineImportReport;
+      expect(report).toMatchObject({ total: 60, created: 59, duplicates: 0, failed: 1, errorCount: 1 });
+      expect(report.errors).toEqual([
+        {
+          row: 10,
+          orderNo: orders[9].orderNo,
+          field: 'category',
+          code: 'category_unknown',
+          params: { value: '外星人入侵' },
+          message: '"外星人入侵" is not a known category',
+        },
+      ]);
+      // The date cell is the hotline's China time, the number cells place the order in its grid.
+      const stored = await env.db.query<{ received_at: Date; grid_id: string; category: string }[]>(
+        `SELECT o.received_at, i.grid_id, i.category FROM hotline_orders o
+           JOIN incidents i ON i.id = o.incident_id WHERE o.order_no = $1`,
+        [orders[1].orderNo],
+      );
+      const local = orders[1].row['受理时间'];
+      expect(stored[0]?.received_at.toISOString()).toBe(
+        new Date(excelDate(local).getTime() - 8 * 3_600_000).toISOString(),
+      );
+      expect(stored[0]).toMatchObject({ grid_id: orders[1].gridId, category: orders[1].category });
+    });
+
+    it('refuses a workbook that is not one, or is broken, with 400 naming the file', async () => {
+      const fake = await uploadBuffer(Buffer.from('工单编号\nA-1\n', 'utf8'), 'orders.xlsx', XLSX_TYPE);
+      expect(fake.status).toBe(400);
+      expect(fake.body).toMatchObject({
+        fields: { file: ['is not an Excel workbook (.xlsx)'] },
+        code: 'xlsx_invalid',
+        params: {},
+      });
+      const whole = await workbookOf(
+        generateHotlineOrders(5, [world.streetA], 'HL-XLSX-CUT').map((o) => o.row),
+      );
+      const cut = await uploadBuffer(whole.subarray(0, Math.floor(whole.length / 2)), 'cut.xlsx', XLSX_TYPE);
+      expect(cut.status).toBe(400);
+      expect(Object.keys((cut.body as { fields: object }).fields)).toEqual(['file']);
+      expect(cut.body).toMatchObject({ code: 'xlsx_incomplete' });
+      const old = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(512)]);
+      const xls = await uploadBuffer(old, 'orders.xls', 'application/vnd.ms-excel');
+      expect(xls.status).toBe(400);
+      expect(xls.body).toMatchObject({ code: 'xls_format' });
+      expect((await request(app.url).get('/health')).status).toBe(200);
     });
   });
 
@@ -320,7 +422,7 @@ describe('12345 hotline work orders', () => {
   });
 
   describe('refusals', () => {
-    it('refuses files that are not CSV or JSON, or not readable as such, with 400', async () => {
+    it('refuses files that are not CSV, Excel or JSON, or not readable as such, with 400', async () => {
       const txt = await upload(district, 'hello', 'orders.txt', 'text/plain');
       expect(txt.status).toBe(400);
       expect(Object.keys((txt.body as { fields: object }).fields)).toEqual(['file']);

@@ -162,10 +162,11 @@ describe('metrics', () => {
   }
 
   /**
-   * The same ranking as a department sees it: X's one rating was given today and is fewer than
-   * five, so no rating figure is shown (背对背) and the scores leave the rating out.
+   * The ranking on a department's figures: X's one rating was given today and is fewer than five,
+   * so no rating figure is shown (背对背) and the scores leave the rating out. Each department is
+   * shown only its own row of it.
    */
-  function departmentRankingSeenByADepartment(): MetricsSummary['departmentRanking'] {
+  function rankingOnADepartmentsFigures(): MetricsSummary['departmentRanking'] {
     const [x, y] = expectedDepartmentRanking();
     if (!x || !y) throw new Error('two departments expected');
     return [
@@ -310,7 +311,10 @@ describe('metrics', () => {
     expect(ofX.ratings).toEqual({ average: null, count: null });
     expect(Object.keys(ofX.ratings).sort()).toEqual(['average', 'count']);
     expect(ofX.whistleRateByStreet).toEqual([]);
-    expect(ofX.departmentRanking).toEqual(departmentRankingSeenByADepartment());
+    // Only X's own row, ranked among all departments: nothing of Y's score or figures.
+    const [xRow, yRow] = rankingOnADepartmentsFigures();
+    expect(ofX.departmentRanking).toEqual([xRow]);
+    expect(JSON.stringify(ofX.departmentRanking)).not.toContain(world.deptY.id);
     expect(ratingsTiedToStreets(ofX, [A, B])).toEqual([]);
     expect(JSON.stringify(ofX.departmentRanking)).not.toContain(A);
 
@@ -322,7 +326,10 @@ describe('metrics', () => {
       byCategory: [{ category: 'street_vending', incidents: 1 }],
     });
     expect(ofY.ratings).toEqual({ average: null, count: null });
-    expect(ofY.departmentRanking).toEqual(departmentRankingSeenByADepartment());
+    // Y's own row with its rank among all (second of two), and nothing of X.
+    expect(ofY.departmentRanking).toEqual([yRow]);
+    expect(ofY.departmentRanking.map((r) => [r.id, r.rank])).toEqual([[world.deptY.id, 2]]);
+    expect(JSON.stringify(ofY.departmentRanking)).not.toContain(world.deptX.id);
 
     const gridWorker = await login(app.url, world.users.gridWorkerA);
     expect((await gridWorker.get('/api/metrics/summary')).status).toBe(403);

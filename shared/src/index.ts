@@ -11,6 +11,8 @@ export * from './metrics/summary';
 export * from './metrics/scoring';
 export * from './metrics/period';
 export * from './api/views';
+export * from './api/coded-message';
+export * from './api/boundary-problems';
 export * from './api/requests';
 export * from './api/errors';
 export * from './api/hotline';

@@ -91,6 +91,8 @@ describe('admin imports', () => {
       ]);
       const overlapRow = page.locator('[data-testid="boundary-problem"][data-kind="overlap"]');
       expect(await overlapRow.textContent()).toContain('FX-TEST-C01-G001 · FX-TEST-C01-G002');
+      // Said in Chinese from the problem's code, not in the server's English.
+      expect(await overlapRow.textContent()).toContain('FX-TEST-C01-G001 与 FX-TEST-C01-G002 重叠，位置约 (');
       await overlapRow.click();
       expect(await overlapRow.getAttribute('aria-pressed')).toBe('true');
       await mapSettled(page);
@@ -205,8 +207,9 @@ describe('admin imports', () => {
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const lines = text.slice(1).trim().split('\r\n');
       expect(lines[0]).toBe('行号,工单编号,字段,错误说明');
-      expect(lines.slice(1).some((l) => l.startsWith(`2,${orderNo}-2,问题类型,`))).toBe(true);
-      expect(lines.slice(1).some((l) => l.startsWith(`3,${orderNo}-3,`))).toBe(true);
+      // The errors in the UI language, from their codes.
+      expect(lines.slice(1)).toContain(`2,${orderNo}-2,问题类型,“不存在的分类”不是已知的问题类型`);
+      expect(lines.slice(1)).toContain(`3,${orderNo}-3,位置,"坐标 (118.6, 31.9) 不在本区任何网格内"`);
 
       await page.screenshot({ path: join(ARTIFACTS, 'admin-hotline-import-zh.png') });
       await page.getByTestId('language-toggle').click();

@@ -5,7 +5,9 @@
  * the rest); the district operator at /desk sees it at the top of the list, escalates it to a 攻坚哨
  * in one click; the district leader paired with the street, summoned by it, signs in, finds it in
  * the leaders' inbox, accepts it and reports in (报到). The desk also puts the incident on the
- * standing register (挂账). Screenshots: desk-zh.png, desk-overdue-zh.png, desk-standing-zh.png.
+ * standing register (挂账); its incidents tab lists the overdue incident ahead of a fresh report, which
+ * the desk registers. Screenshots: desk-zh.png, desk-overdue-zh.png, desk-incidents-zh.png,
+ * desk-standing-zh.png.
  */
 import { join } from 'node:path';
 import type {
@@ -155,6 +157,35 @@ describe('district command desk', () => {
       const d = await api<DispatchView>(leaderToken, 'GET', `/dispatches/${leaderDispatch.id}`);
       return d.status === 'arrived' ? d : undefined;
     });
+
+    // The desk's incidents tab: every street's incidents, the overdue one ahead of a fresh report
+    // that still waits for the street's whistle; the district operator registers that one (立案).
+    const fresh = await api<IncidentView>(streetToken, 'POST', '/incidents', {
+      title: '端到端测试：夫子庙共享单车堵塞盲道',
+      category: 'street_vending',
+      priority: 'normal',
+      source: 'operator',
+      location: await pointInStreet(streetToken, 'fuzimiao'),
+    });
+    await desk.page.getByTestId('desk-tab-incidents').click();
+    await desk.page.getByTestId('filter-street').selectOption({ label: '夫子庙街道' });
+    const incidentRow = (id: string) =>
+      desk.page.locator(`[data-testid="desk-incident-row"][data-incident-id="${id}"]`);
+    await incidentRow(fresh.id).waitFor({ timeout: 30_000 });
+    expect(await incidentRow(incident.id).getAttribute('data-overdue')).toBe('true');
+    const order = await desk.page
+      .locator('[data-testid="desk-incident-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-incident-id')));
+    expect(order.indexOf(incident.id)).toBeLessThan(order.indexOf(fresh.id));
+    expect(await incidentRow(fresh.id).textContent()).toContain('待吹哨');
+    await incidentRow(fresh.id).click();
+    await desk.page.getByTestId('incident-register').click();
+    await incidentRow(fresh.id).locator('.dk-status:has-text("已立案")').waitFor({ timeout: 15_000 });
+    await desk.page
+      .locator('[data-testid="incident-detail"] .dk-status:has-text("已立案")')
+      .waitFor({ timeout: 15_000 });
+    await desk.page.screenshot({ path: join(ARTIFACTS, 'desk-incidents-zh.png') });
+    await desk.page.getByTestId('desk-tab-dispatches').click();
 
     // Back at the desk: the incident goes on the standing register with a reason and review date.
     await row.click();

@@ -1,4 +1,4 @@
-import type { DispatchView } from '@whistle/shared';
+import type { DispatchView, IncidentView } from '@whistle/shared';
 
 /** Fields of a dispatch to change; `incident` changes only the fields it names. */
 export type DispatchPatch = Partial<Omit<DispatchView, 'incident'>> & {
@@ -53,5 +53,33 @@ export function dispatchView(patch: DispatchPatch = {}): DispatchView {
       gridId: 'g1',
       ...incident,
     },
+  };
+}
+
+/**
+ * An incident as the API lists it: a registered street-vending incident in street s1, reported an
+ * hour ago, on time and off the standing register. Tests patch what they depend on.
+ */
+export function incidentView(patch: Partial<IncidentView> = {}): IncidentView {
+  return {
+    id: 'i1',
+    title: '占道经营',
+    description: null,
+    category: 'street_vending',
+    priority: 'normal',
+    source: 'operator',
+    status: 'registered',
+    location: { lng: 118.79, lat: 32.02 },
+    gridId: 'g1',
+    communityId: 'c1',
+    streetId: 's1',
+    districtId: 'dist1',
+    rejectReason: null,
+    mergedIntoId: null,
+    overdue: false,
+    standing: null,
+    createdAt: fromNow(-60),
+    updatedAt: fromNow(-60),
+    ...patch,
   };
 }

@@ -33,6 +33,10 @@ export class AdmissionService {
   /** Replaces a street's whole list in one transaction, with its audit row (the list before and after). */
   async replace(streetId: string, categories: readonly string[], actor: AuditContext): Promise<string[]> {
     await this.entries.manager.transaction(async (manager) => {
+      // Two replaces of one street at once: without this, the second's DELETE misses the rows the
+      // first inserts and its INSERT breaks the (street, category) unique index. In turn, the
+      // second replaces the first's list and audits it as its "before".
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`whistle:admission:${streetId}`]);
       if (!(await this.streets.exists(streetId, manager))) throw notFound('street', streetId);
       const before = await manager.find(AdmissionEntry, { where: { streetId }, order: { category: 'ASC' } });
       await manager.delete(AdmissionEntry, { streetId });

@@ -78,6 +78,12 @@ describe('boundary checks', () => {
   it('finds an overlap with a point inside it', () => {
     const problems = check(gridsFile({ W: box(0, 0, 0.012, 0.02) }));
     expect(problems.map((p) => p.kind)).toEqual(['overlap']);
+    // A code and params for any language, and the same in English for API clients.
+    expect(problems[0]).toMatchObject({
+      code: 'overlap',
+      params: { feature: 'W', other: 'E', areaM2: problems[0]?.areaM2 },
+      message: expect.stringMatching(/^W and E overlap: [\d.]+ m² around \(0\.01\d+, 0\.01\d*\)$/),
+    });
     expect(problems[0]?.location?.lng).toBeGreaterThan(0.01);
     expect(problems[0]?.location?.lng).toBeLessThan(0.012);
     // The overlapping strip itself, for the admin console's map.
@@ -114,8 +120,9 @@ describe('boundary checks', () => {
           ],
         },
         false,
+        'G',
       ),
-    ).toEqual(['ring 0 is not closed (first ≠ last position)']);
+    ).toEqual([{ code: 'ring_not_closed', params: { feature: 'G', ring: 0 } }]);
     expect(
       geometryProblems(
         {
@@ -129,8 +136,9 @@ describe('boundary checks', () => {
           ],
         },
         false,
+        'G',
       )[0],
-    ).toMatch(/at least 4/);
+    ).toEqual({ code: 'ring_too_short', params: { feature: 'G', ring: 0, positions: 3 } });
     expect(
       geometryProblems(
         {
@@ -145,11 +153,16 @@ describe('boundary checks', () => {
           ],
         },
         false,
+        'G',
       )[0],
-    ).toMatch(/not a valid longitude/);
-    expect(geometryProblems({ type: 'MultiPolygon', coordinates: [] }, false)[0]).toMatch(
-      /must be a Polygon/,
-    );
+    ).toEqual({
+      code: 'position_out_of_range',
+      params: { feature: 'G', ring: 0, position: 1, lng: 200, lat: 0 },
+    });
+    expect(geometryProblems({ type: 'MultiPolygon', coordinates: [] }, false, 'G')[0]).toEqual({
+      code: 'geometry_type',
+      params: { feature: 'G', allowed: 'Polygon', actual: 'MultiPolygon' },
+    });
     const orphan = check({
       grids: {
         type: 'FeatureCollection',
@@ -162,6 +175,13 @@ describe('boundary checks', () => {
         ],
       },
     });
-    expect(orphan.map((p) => p.kind)).toContain('unknown_parent');
+    expect(orphan).toContainEqual(
+      expect.objectContaining({
+        kind: 'unknown_parent',
+        code: 'community_unknown',
+        params: { feature: 'N', parent: 'nowhere' },
+        message: 'N: its community (nowhere) is neither stored nor in the file',
+      }),
+    );
   });
 });

@@ -11,9 +11,15 @@ import {
   type Piece,
 } from './boundary-geometry';
 import type { BoundaryPlan, GridPlan } from './boundary-plan';
+import { boundaryProblem } from './boundary-problem';
 
-const fmt = (p: Piece): string =>
-  `${p.areaM2} m² around (${p.location.lng.toFixed(6)}, ${p.location.lat.toFixed(6)})`;
+const six = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** A piece's size and place as message params, and as the problem's own fields for the map. */
+const placeOf = (p: Piece) => ({
+  params: { areaM2: p.areaM2, lng: six(p.location.lng), lat: six(p.location.lat) },
+  place: { areaM2: p.areaM2, location: p.location, geometry: p.geometry },
+});
 
 /**
  * The spatial checks of a planned import: no boundary crosses itself, every community lies in its
@@ -33,12 +39,13 @@ export function spatialProblems(plan: BoundaryPlan): BoundaryProblem[] {
     try {
       run();
     } catch (err) {
-      problems.push({
-        kind: 'invalid_geometry',
-        layer,
-        codes,
-        message: `${codes.join(', ')}: could not be compared (${err instanceof Error ? err.message : String(err)})`,
-      });
+      const reason = err instanceof Error ? err.message : String(err);
+      problems.push(
+        boundaryProblem(layer, codes, {
+          code: 'not_comparable',
+          params: { features: codes.join(', '), reason },
+        }),
+      );
     }
   };
   const markUsable = (
@@ -56,13 +63,14 @@ export function spatialProblems(plan: BoundaryPlan): BoundaryProblem[] {
     attempt(layer, [code], () => {
       const at = selfIntersection(geometry);
       if (at) {
-        problems.push({
-          kind: 'self_intersection',
-          layer,
-          codes: [code],
-          message: `${code}: the boundary crosses itself`,
-          location: at,
-        });
+        problems.push(
+          boundaryProblem(
+            layer,
+            [code],
+            { code: 'self_intersection', params: { feature: code } },
+            { location: at },
+          ),
+        );
       } else usable.add(key(layer, code));
     });
   };
@@ -74,13 +82,15 @@ export function spatialProblems(plan: BoundaryPlan): BoundaryProblem[] {
   const within = (layer: BoundaryLayer, code: string, child: Area, parentCode: string, parent: Area) =>
     attempt(layer, [code, parentCode], () => {
       for (const piece of outside(child, parent)) {
-        problems.push({
-          kind: 'outside_parent',
-          layer,
-          codes: [code, parentCode],
-          message: `${code} reaches outside ${parentCode}: ${fmt(piece)}`,
-          ...piece,
-        });
+        const { params, place } = placeOf(piece);
+        problems.push(
+          boundaryProblem(
+            layer,
+            [code, parentCode],
+            { code: 'outside_parent', params: { feature: code, parent: parentCode, ...params } },
+            place,
+          ),
+        );
       }
     });
 
@@ -122,13 +132,15 @@ export function spatialProblems(plan: BoundaryPlan): BoundaryProblem[] {
           comparable.map((g) => g.polygon),
         );
         for (const piece of found.gaps) {
-          problems.push({
-            kind: 'gap',
-            layer: 'grids',
-            codes: [communityCode],
-            message: `${communityCode} has a part no grid covers: ${fmt(piece)}`,
-            ...piece,
-          });
+          const { params, place } = placeOf(piece);
+          problems.push(
+            boundaryProblem(
+              'grids',
+              [communityCode],
+              { code: 'gap', params: { feature: communityCode, ...params } },
+              place,
+            ),
+          );
         }
         spills = found.spill.length > 0;
         overlaps = found.overlapM2 > SLIVER_M2;
@@ -156,13 +168,15 @@ function overlapsAmong(
       if (!a || !b || !boxesMeet(boxes[i] ?? [], boxes[j] ?? [])) continue;
       attempt('grids', [a.code, b.code], () => {
         for (const piece of overlap(a.polygon, b.polygon)) {
-          problems.push({
-            kind: 'overlap',
-            layer: 'grids',
-            codes: [a.code, b.code],
-            message: `${a.code} and ${b.code} overlap: ${fmt(piece)}`,
-            ...piece,
-          });
+          const { params, place } = placeOf(piece);
+          problems.push(
+            boundaryProblem(
+              'grids',
+              [a.code, b.code],
+              { code: 'overlap', params: { feature: a.code, other: b.code, ...params } },
+              place,
+            ),
+          );
         }
       });
     }

@@ -8,7 +8,7 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import { polygonToLine } from '@turf/polygon-to-line';
 import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import type { LngLat } from '@whistle/shared';
+import type { BoundaryProblemMessage, LngLat } from '@whistle/shared';
 
 export type Area = Polygon | MultiPolygon;
 
@@ -47,28 +47,35 @@ function isPosition(p: unknown): p is Position {
 }
 
 /** What is wrong with one ring, or null: ≥ 4 positions, valid coordinates, closed. */
-function ringProblem(ring: unknown, name: string): string | null {
-  if (!Array.isArray(ring)) return `${name} is not an array of positions`;
-  if (ring.length < 4) return `${name} has ${ring.length} positions; a ring needs at least 4`;
-  for (const [i, p] of ring.entries()) {
-    if (!isPosition(p)) return `${name} position ${i} is not [lng, lat]`;
+function ringProblem(ring: unknown, place: RingPlace): BoundaryProblemMessage | null {
+  if (!Array.isArray(ring)) return { code: 'ring_not_array', params: place };
+  if (ring.length < 4) return { code: 'ring_too_short', params: { ...place, positions: ring.length } };
+  for (const [position, p] of ring.entries()) {
+    if (!isPosition(p)) return { code: 'position_invalid', params: { ...place, position } };
     const [lng, lat] = p as [number, number];
     if (lng < -180 || lng > 180 || lat < -90 || lat > 90) {
-      return `${name} position ${i} (${lng}, ${lat}) is not a valid longitude/latitude`;
+      return { code: 'position_out_of_range', params: { ...place, position, lng, lat } };
     }
   }
   const first = ring[0] as Position;
   const last = ring[ring.length - 1] as Position;
-  if (first[0] !== last[0] || first[1] !== last[1]) return `${name} is not closed (first ≠ last position)`;
+  if (first[0] !== last[0] || first[1] !== last[1]) return { code: 'ring_not_closed', params: place };
   return null;
 }
 
+type RingPlace = { feature: string; polygon?: number; ring: number };
+
 /**
- * The shape problems of a geometry: wrong type, malformed or open rings, bad coordinates. Only a
- * geometry without any may be handed to the spatial checks below.
+ * The shape problems of feature `feature`'s geometry: wrong type, malformed or open rings, bad
+ * coordinates. Only a geometry without any may be handed to the spatial checks below.
  */
-export function geometryProblems(geometry: unknown, allowMulti: boolean): string[] {
-  if (typeof geometry !== 'object' || geometry === null) return ['has no geometry'];
+export function geometryProblems(
+  geometry: unknown,
+  allowMulti: boolean,
+  feature: string,
+): BoundaryProblemMessage[] {
+  if (typeof geometry !== 'object' || geometry === null)
+    return [{ code: 'geometry_missing', params: { feature } }];
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   const polygons: unknown[] =
     type === 'Polygon'
@@ -77,17 +84,19 @@ export function geometryProblems(geometry: unknown, allowMulti: boolean): string
         ? coordinates
         : [];
   if (type !== 'Polygon' && !(type === 'MultiPolygon' && allowMulti)) {
-    return [`geometry must be a Polygon${allowMulti ? ' or MultiPolygon' : ''}, not ${String(type)}`];
+    const allowed = allowMulti ? 'Polygon, MultiPolygon' : 'Polygon';
+    return [{ code: 'geometry_type', params: { feature, allowed, actual: String(type) } }];
   }
-  if (polygons.length === 0) return ['geometry has no polygons'];
-  const problems: string[] = [];
+  if (polygons.length === 0) return [{ code: 'geometry_empty', params: { feature } }];
+  const problems: BoundaryProblemMessage[] = [];
   polygons.forEach((polygon, p) => {
     if (!Array.isArray(polygon) || polygon.length === 0) {
-      problems.push(`polygon ${p} has no rings`);
+      problems.push({ code: 'polygon_without_rings', params: { feature, polygon: p } });
       return;
     }
     polygon.forEach((ring, r) => {
-      const problem = ringProblem(ring, `${polygons.length > 1 ? `polygon ${p} ` : ''}ring ${r}`);
+      const place: RingPlace = polygons.length > 1 ? { feature, polygon: p, ring: r } : { feature, ring: r };
+      const problem = ringProblem(ring, place);
       if (problem) problems.push(problem);
     });
   });

@@ -9,6 +9,7 @@ import {
 import type { GridRow as Grid } from '../grids/grid-rows';
 import type { CommunityRow as Community, StreetRow as Street } from '../streets/street-rows';
 import { geometryProblems, sameGeometry, type Area } from './boundary-geometry';
+import { boundaryProblem } from './boundary-problem';
 
 /** The import body: any of the three layers, each a GeoJSON FeatureCollection. */
 export interface BoundaryFile {
@@ -75,11 +76,9 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 /** The features of one layer, with what keeps them from being read at all. */
 function readLayer(layer: BoundaryLayer, value: unknown, problems: BoundaryProblem[]): FileFeature[] {
   if (value === undefined || value === null) return [];
-  const malformed = (message: string, codes: string[] = []) =>
-    problems.push({ kind: 'malformed', layer, codes, message });
   const fc = value as { type?: unknown; features?: unknown };
   if (typeof value !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    malformed(`${layer} must be a GeoJSON FeatureCollection`);
+    problems.push(boundaryProblem(layer, [], { code: 'layer_not_collection', params: { layer } }));
     return [];
   }
   const seen = new Set<string>();
@@ -87,7 +86,7 @@ function readLayer(layer: BoundaryLayer, value: unknown, problems: BoundaryProbl
   (fc.features as unknown[]).forEach((f, index) => {
     const feature = f as { type?: unknown; properties?: unknown; geometry?: unknown };
     if (typeof f !== 'object' || f === null || feature.type !== 'Feature') {
-      malformed(`${layer} feature ${index} is not a GeoJSON Feature`);
+      problems.push(boundaryProblem(layer, [], { code: 'feature_not_feature', params: { layer, index } }));
       return;
     }
     const props =
@@ -96,16 +95,13 @@ function readLayer(layer: BoundaryLayer, value: unknown, problems: BoundaryProbl
         : {};
     const code = text(props.code);
     if (!code) {
-      malformed(`${layer} feature ${index} has no properties.code`);
+      problems.push(boundaryProblem(layer, [], { code: 'feature_without_code', params: { layer, index } }));
       return;
     }
     if (seen.has(code)) {
-      problems.push({
-        kind: 'duplicate_code',
-        layer,
-        codes: [code],
-        message: `${layer}: code ${code} appears twice`,
-      });
+      problems.push(
+        boundaryProblem(layer, [code], { code: 'duplicate_code', params: { layer, feature: code } }),
+      );
       return;
     }
     seen.add(code);
@@ -189,19 +185,18 @@ export function planImport(file: BoundaryFile, stored: StoredBoundaries): Bounda
     allowNull: boolean,
   ): { geometry: Area | null; ok: boolean } => {
     if (f.geometry === null && allowNull && current !== undefined) return { geometry: current, ok: true };
-    const found = geometryProblems(f.geometry, layer !== 'grids');
-    for (const message of found)
-      problem({ kind: 'invalid_geometry', layer, codes: [f.code], message: `${f.code}: ${message}` });
+    const found = geometryProblems(f.geometry, layer !== 'grids', f.code);
+    for (const coded of found) problem(boundaryProblem(layer, [f.code], coded));
     return { geometry: f.geometry as Area, ok: found.length === 0 };
   };
   const need = (layer: BoundaryLayer, f: FileFeature, field: string, value: string | undefined): string => {
     if (value === undefined)
-      problem({
-        kind: 'malformed',
-        layer,
-        codes: [f.code],
-        message: `${f.code}: properties.${field} is required for a new feature`,
-      });
+      problem(
+        boundaryProblem(layer, [f.code], {
+          code: 'property_required',
+          params: { feature: f.code, property: field },
+        }),
+      );
     return value ?? '';
   };
 
@@ -232,12 +227,16 @@ export function planImport(file: BoundaryFile, stored: StoredBoundaries): Bounda
     const streetCode =
       text(f.props.streetCode) ?? (byId ? streetCodeById.get(byId) : undefined) ?? before?.streetCode;
     if (!streetCode || !streets.has(streetCode)) {
-      problem({
-        kind: 'unknown_parent',
-        layer: 'communities',
-        codes: [f.code],
-        message: `${f.code}: its street (${streetCode ?? byId ?? 'none given'}) is neither stored nor in the file`,
-      });
+      const parent = streetCode ?? byId;
+      problem(
+        boundaryProblem(
+          'communities',
+          [f.code],
+          parent === undefined
+            ? { code: 'street_missing', params: { feature: f.code } }
+            : { code: 'street_unknown', params: { feature: f.code, parent } },
+        ),
+      );
     }
     const { geometry, ok } = geometryOf('communities', f, before?.boundary, true);
     const next: CommunityPlan = {
@@ -268,22 +267,26 @@ export function planImport(file: BoundaryFile, stored: StoredBoundaries): Bounda
       (byId ? communityCodeById.get(byId) : undefined) ??
       before?.communityCode;
     if (!communityCode || !communities.has(communityCode)) {
-      problem({
-        kind: 'unknown_parent',
-        layer: 'grids',
-        codes: [f.code],
-        message: `${f.code}: its community (${communityCode ?? byId ?? 'none given'}) is neither stored nor in the file`,
-      });
+      const parent = communityCode ?? byId;
+      problem(
+        boundaryProblem(
+          'grids',
+          [f.code],
+          parent === undefined
+            ? { code: 'community_missing', params: { feature: f.code } }
+            : { code: 'community_unknown', params: { feature: f.code, parent } },
+        ),
+      );
     }
     const kindGiven = f.props.kind;
     const kind = GRID_KINDS.find((k) => k === kindGiven) ?? before?.kind;
     if (!kind)
-      problem({
-        kind: 'malformed',
-        layer: 'grids',
-        codes: [f.code],
-        message: `${f.code}: properties.kind must be one of ${GRID_KINDS.join(', ')}`,
-      });
+      problem(
+        boundaryProblem('grids', [f.code], {
+          code: 'grid_kind_invalid',
+          params: { feature: f.code, allowed: GRID_KINDS.join(', ') },
+        }),
+      );
     const { geometry, ok } = geometryOf('grids', f, undefined, false);
     const next: GridPlan = {
       code: f.code,

@@ -148,8 +148,28 @@ describe('ApiExceptionFilter', () => {
       });
     });
 
+    it('a unique violation no service named the field of is a plain 409, not a 500', () => {
+      const violation = new QueryFailedError(
+        'INSERT INTO "departments" …',
+        [],
+        Object.assign(new Error('duplicate key value violates unique constraint "UQ_x"'), {
+          code: '23505',
+          severity: 'ERROR',
+          constraint: 'UQ_x',
+        }),
+      );
+      expect(answer(violation)).toEqual({
+        status: 409,
+        headers: {},
+        body: {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'The request conflicts with an existing record',
+        },
+      });
+    });
+
     it.each<[string, unknown]>([
-      ['a unique violation', serverError('23505', 'duplicate key value violates unique constraint')],
       ['a syntax error', serverError('42601', 'syntax error at or near "SELEC"')],
       ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
       [

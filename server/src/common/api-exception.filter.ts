@@ -13,12 +13,14 @@ import {
   DATABASE_RETRY_AFTER_SECONDS,
   databaseOutage,
 } from './database-unavailable';
+import { uniqueViolationOf } from './unique-violation';
 
 /**
  * Every error leaves as an ApiErrorBody. Known HTTP errors keep their status and details;
  * body-parser errors (bad JSON, too large) become 400/413; PostgreSQL unreachable or over its
  * statement limit is a 503 with Retry-After (an outage, not a fault of the request or the code);
- * anything else is logged and is a 500 that names nothing internal.
+ * a unique violation no service mapped to its field is a plain 409; anything else is logged and is
+ * a 500 that names nothing internal.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -80,6 +82,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
         error: 'Service Unavailable',
         message: DATABASE_OUTAGE_MESSAGES[outage],
         code: `database_${outage}`,
+      };
+    }
+    const duplicate = uniqueViolationOf(exception);
+    if (duplicate) {
+      // The services name the field of the unique constraints a request can break (409 with
+      // `fields`); one that reaches here has no such mapping yet: still the request's conflict, not a fault.
+      this.logger.warn(
+        `unique violation without a field mapping: ${duplicate.constraint ?? 'unnamed constraint'}`,
+      );
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The request conflicts with an existing record',
       };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

@@ -39,6 +39,15 @@ export class PeriodicTask {
 
   constructor(private readonly options: PeriodicTaskOptions) {}
 
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Whether it runs on its schedule: started and not stopped since. */
+  get started(): boolean {
+    return this.timer !== undefined && !this.stopping.signal.aborted;
+  }
+
   start(): void {
     if (this.timer || this.stopping.signal.aborted) return;
     this.timer = setInterval(() => void this.runNow(), this.options.everyMs);

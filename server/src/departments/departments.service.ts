@@ -1,10 +1,11 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { DepartmentView } from '@whistle/shared';
 import type { AuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
+import { refuseDuplicates, takenConflict, type TakenConflicts } from '../common/unique-violation';
 import { markClaimCommitted } from '../idempotency/idempotency-context';
 import { Department } from './department.entity';
 import type { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
@@ -39,14 +40,16 @@ export class DepartmentsService {
   async create(body: CreateDepartmentDto, actor: AuditContext): Promise<DepartmentView> {
     return this.departments.manager.transaction(async (manager) => {
       await this.refuseTakenCode(manager, body.code);
-      const saved = await manager.save(
-        manager.create(Department, {
-          code: body.code,
-          nameZh: body.nameZh.trim(),
-          nameEn: body.nameEn.trim(),
-          kind: body.kind,
-          categories: [...body.categories],
-        }),
+      const saved = await refuseDuplicates(manager, Department, codeTaken(body.code), () =>
+        manager.save(
+          manager.create(Department, {
+            code: body.code,
+            nameZh: body.nameZh.trim(),
+            nameEn: body.nameEn.trim(),
+            kind: body.kind,
+            categories: [...body.categories],
+          }),
+        ),
       );
       await markClaimCommitted(manager);
       const view = viewOf(saved);
@@ -88,7 +91,9 @@ export class DepartmentsService {
       }
       if (Object.keys(changes).length === 0) return before;
       const { code, nameZh, nameEn, kind, categories } = after;
-      await manager.update(Department, { id }, { code, nameZh, nameEn, kind, categories });
+      await refuseDuplicates(manager, Department, codeTaken(code), () =>
+        manager.update(Department, { id }, { code, nameZh, nameEn, kind, categories }),
+      );
       await this.audit.record(
         {
           action: 'department.updated',
@@ -115,15 +120,18 @@ export class DepartmentsService {
     return manager.existsBy(Department, { id: departmentId });
   }
 
+  /**
+   * Names the field before writing. Two admins at once both pass it; the unique index then refuses
+   * the second, which `refuseDuplicates` answers with this same 409.
+   */
   private async refuseTakenCode(manager: EntityManager, code: string): Promise<void> {
-    // Two admins at once: the unique index still refuses the second; this names the field first.
-    if (await manager.existsBy(Department, { code })) {
-      throw new ConflictException({
-        message: `department code ${code} is taken`,
-        fields: { code: ['is taken'] },
-      });
-    }
+    if (await manager.existsBy(Department, { code })) throw takenConflict('department code', 'code', code);
   }
+}
+
+/** The 409 for each unique constraint of departments: only the code is unique. */
+function codeTaken(code: string): TakenConflicts {
+  return { code: () => takenConflict('department code', 'code', code) };
 }
 
 function viewOf({ id, code, nameZh, nameEn, kind, categories }: Department): DepartmentView {

@@ -8,6 +8,7 @@ import {
   type ReassignedDispatchView,
   type SupervisionView,
 } from '@whistle/shared';
+import { In, Not } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { illegalTransition, notFound, unprocessable } from '../common/errors';
 import { persist } from '../common/persist';
@@ -95,6 +96,19 @@ export class OversightService {
       if (d.departmentId === dto.departmentId) {
         throw unprocessable('The dispatch is already with this department', {
           departmentId: ['is the department the dispatch is with'],
+        });
+      }
+      // The whistle summons each department once: reassigning to one it already summons (and who
+      // still works on it) would make that department owe the same incident twice.
+      const alreadySummoned = await tx.manager.getRepository(Dispatch).existsBy({
+        whistleId: d.whistleId ?? undefined,
+        incidentId: d.incidentId,
+        departmentId: dto.departmentId,
+        status: Not(In(['cancelled', 'rejected'])),
+      });
+      if (alreadySummoned) {
+        throw unprocessable('The whistle already summons this department', {
+          departmentId: ['is already summoned by this whistle'],
         });
       }
       const at = new Date();

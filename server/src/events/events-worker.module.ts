@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackgroundSweeps } from '../queues/background-sweeps';
 import { DeliveryProcessor } from './delivery.processor';
 import { OutboxCleanup } from './outbox-cleanup.service';
 import { EventsModule } from './events.module';
@@ -8,4 +9,8 @@ import { EventsModule } from './events.module';
   imports: [EventsModule],
   providers: [DeliveryProcessor, OutboxCleanup],
 })
-export class EventsWorkerModule {}
+export class EventsWorkerModule {
+  constructor(sweeps: BackgroundSweeps, cleanup: OutboxCleanup) {
+    sweeps.register(cleanup.task);
+  }
+}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -10,7 +10,8 @@ const BATCH = 5000;
 const LOCK_NAME = 'whistle:outbox-cleanup';
 
 /**
- * Deletes outbox rows relayed more than OUTBOX_RETENTION_HOURS ago, on a timer in the worker role.
+ * Deletes outbox rows relayed more than OUTBOX_RETENTION_HOURS ago, on a timer in the worker role
+ * (a background sweep: EventsWorkerModule registers `task`, BackgroundSweeps starts and stops it).
  * A relayed row has done its work (its event is in the queue, its delivery claimed by id); the
  * event log it points to is the audit trail and is never touched. A row not yet relayed is never
  * deleted, however old: it is an event still owed to somebody.
@@ -19,9 +20,9 @@ const LOCK_NAME = 'whistle:outbox-cleanup';
  * first along the primary key, so each DELETE finds its rows at the front of the index.
  */
 @Injectable()
-export class OutboxCleanup implements OnModuleInit, OnModuleDestroy {
+export class OutboxCleanup {
   private readonly logger = new Logger(OutboxCleanup.name);
-  private readonly task: PeriodicTask;
+  readonly task: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,15 +38,6 @@ export class OutboxCleanup implements OnModuleInit, OnModuleDestroy {
         if (deleted > 0) this.logger.log(`deleted ${deleted} relayed outbox rows`);
       },
     });
-  }
-
-  onModuleInit(): void {
-    this.task.start();
-  }
-
-  /** Before the database closes: a run in flight ends after its current batch. */
-  onModuleDestroy(): Promise<void> {
-    return this.task.stop();
   }
 
   /** One pass: every relayed row past its retention, in batches, unless another worker is at it. */

@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { HotlineImportReport } from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
 import { ChangeRecorder } from '../events/change-recorder.service';
+import { fieldError, fileRefused } from './hotline-error';
 import { HotlineFileError, kindOf, recordsOf, type UploadedHotlineFile } from './hotline-file';
 import { HotlinePlaces } from './hotline-places.service';
 import { HotlineReportBuilder } from './hotline-report';
@@ -30,7 +31,7 @@ export class HotlineImportService {
   ) {}
 
   async import(user: AuthUser, file: UploadedHotlineFile): Promise<HotlineImportReport> {
-    const kind = kindOf(file);
+    const kind = await kindOf(file);
     const locator = await this.places.locatorFor(user.districtId);
     const report = new HotlineReportBuilder();
     // First row of each order number in this file: a second row with it is an error, not an update.
@@ -54,7 +55,7 @@ export class HotlineImportService {
       for await (const { row, value } of recordsOf(file, kind)) {
         report.read();
         if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-          report.fail(row, null, [{ field: 'file', message: 'an order must be an object' }]);
+          report.fail(row, null, [fieldError('file', { code: 'not_an_object', params: {} })]);
           continue;
         }
         const result = checkRow(row, normaliseRecord(value as Record<string, unknown>).record, locator);
@@ -66,7 +67,7 @@ export class HotlineImportService {
         const first = seen.get(order.orderNo);
         if (first !== undefined) {
           report.fail(row, order.orderNo, [
-            { field: 'orderNo', message: `repeats the order of row ${first}` },
+            fieldError('orderNo', { code: 'order_repeated', params: { firstRow: first } }),
           ]);
           continue;
         }
@@ -81,12 +82,9 @@ export class HotlineImportService {
       }
       // Nothing read yet: the file as a whole is refused. Otherwise the rows before stand.
       if (report.total === 0) {
-        throw new BadRequestException({
-          message: `Invalid request: file ${err.message}`,
-          fields: { file: [err.message] },
-        });
+        throw fileRefused(err.coded);
       }
-      report.error({ row: report.total + 1, orderNo: null, field: 'file', message: err.message });
+      report.error({ row: report.total + 1, orderNo: null, ...fieldError('file', err.coded) });
     }
     await flush();
     await Promise.all(writing);

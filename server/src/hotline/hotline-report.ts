@@ -4,7 +4,7 @@ import {
   type HotlineOrderResult,
   type HotlineRowError,
 } from '@whistle/shared';
-import type { FieldError } from './hotline-row';
+import type { FieldError } from './hotline-error';
 
 /** Tallies an import as it streams; keeps the first HOTLINE_ERROR_LIMIT row errors and counts the rest. */
 export class HotlineReportBuilder {

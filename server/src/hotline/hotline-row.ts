@@ -1,10 +1,11 @@
 import {
   CATEGORIES,
   type HotlineField,
-  type HotlineRowError,
+  type HotlineRowErrorMessage,
   type Priority,
   type SatisfactionResult,
 } from '@whistle/shared';
+import { fieldError, type FieldError } from './hotline-error';
 import type { HotlineLocator, Placed } from './hotline-locator';
 import {
   categoryOf,
@@ -29,7 +30,8 @@ export interface HotlineOrderInput extends Placed {
   satisfaction: SatisfactionResult | null;
 }
 
-export type FieldError = Pick<HotlineRowError, 'field' | 'message'>;
+type Fail = (field: FieldError['field'], coded: HotlineRowErrorMessage) => void;
+const REQUIRED: HotlineRowErrorMessage = { code: 'required', params: {} };
 
 export type RowResult =
   { ok: true; order: HotlineOrderInput } | { ok: false; orderNo: string | null; errors: FieldError[] };
@@ -64,49 +66,48 @@ export function normaliseRecord(input: Record<string, unknown>): { record: RawRe
 /** Checks every field of one order and places it; collects all the row's errors, not just the first. */
 export function checkRow(row: number, raw: RawRecord, locator: HotlineLocator): RowResult {
   const errors: FieldError[] = [];
-  const fail = (field: FieldError['field'], message: string) => errors.push({ field, message });
+  const fail: Fail = (field, coded) => errors.push(fieldError(field, coded));
   const text = (field: HotlineField) => (raw[field] === '' ? undefined : raw[field]);
 
   const orderNo = text('orderNo');
-  if (orderNo === undefined) fail('orderNo', 'is required');
-  else if (!ORDER_NO.test(orderNo))
-    fail('orderNo', 'must be 1–64 letters, digits, "-", "_" or ".", starting with a letter or digit');
+  if (orderNo === undefined) fail('orderNo', REQUIRED);
+  else if (!ORDER_NO.test(orderNo)) fail('orderNo', { code: 'order_no_format', params: {} });
 
   const receivedText = text('receivedAt');
   const receivedAt = receivedText === undefined ? null : receivedAtOf(receivedText);
-  if (receivedText === undefined) fail('receivedAt', 'is required');
-  else if (!receivedAt)
-    fail('receivedAt', 'must be an ISO-8601 time with a zone, or "YYYY-MM-DD HH:mm[:ss]" (UTC+8)');
-  else if (receivedAt.getTime() > Date.now() + 5 * 60_000) fail('receivedAt', 'is in the future');
+  if (receivedText === undefined) fail('receivedAt', REQUIRED);
+  else if (!receivedAt) fail('receivedAt', { code: 'received_at_format', params: {} });
+  else if (receivedAt.getTime() > Date.now() + 5 * 60_000)
+    fail('receivedAt', { code: 'received_at_future', params: {} });
 
   const categoryText = text('category');
   const category = categoryText === undefined ? null : categoryOf(categoryText);
-  if (categoryText === undefined) fail('category', 'is required');
-  else if (!category) fail('category', `"${categoryText}" is not a known category`);
+  if (categoryText === undefined) fail('category', REQUIRED);
+  else if (!category) fail('category', { code: 'category_unknown', params: { value: categoryText } });
 
   const description = text('description');
-  if (description === undefined) fail('description', 'is required');
-  else if (description.length > 5000) fail('description', 'must be at most 5000 characters');
+  if (description === undefined) fail('description', REQUIRED);
+  else if (description.length > 5000) fail('description', { code: 'too_long', params: { max: 5000 } });
 
   const title = text('title');
   if (title !== undefined && (title.length < 2 || title.length > 200))
-    fail('title', 'must be 2–200 characters');
+    fail('title', { code: 'title_length', params: { min: 2, max: 200 } });
 
   const priorityText = text('priority');
   const priority = priorityText === undefined ? 'normal' : priorityOf(priorityText);
-  if (!priority) fail('priority', 'must be low, normal, high or urgent (低, 一般, 高, 紧急)');
+  if (!priority) fail('priority', { code: 'priority_unknown', params: {} });
 
   const satisfactionText = text('satisfaction');
   const satisfaction = satisfactionText === undefined ? null : satisfactionOf(satisfactionText);
   if (satisfactionText !== undefined && !satisfaction)
-    fail('satisfaction', 'must be 满意, 基本满意 or 不满意');
+    fail('satisfaction', { code: 'satisfaction_unknown', params: {} });
 
   const phone = text('citizenPhone');
   const citizenPhoneMasked = phone === undefined ? null : maskPhone(phone);
-  if (phone !== undefined && !citizenPhoneMasked) fail('citizenPhone', 'is not a phone number');
+  if (phone !== undefined && !citizenPhoneMasked) fail('citizenPhone', { code: 'phone_invalid', params: {} });
 
   const address = text('address') ?? null;
-  if (address !== null && address.length > 500) fail('address', 'must be at most 500 characters');
+  if (address !== null && address.length > 500) fail('address', { code: 'too_long', params: { max: 500 } });
   const placed = place(text('lng'), text('lat'), address, locator, fail);
 
   if (errors.length > 0 || !orderNo || !receivedAt || !category || !description || !priority || !placed) {
@@ -135,26 +136,26 @@ function place(
   latText: string | undefined,
   address: string | null,
   locator: HotlineLocator,
-  fail: (field: FieldError['field'], message: string) => void,
+  fail: Fail,
 ): Placed | null {
   if (lngText !== undefined || latText !== undefined) {
     const lng = Number(lngText);
     const lat = Number(latText);
     const lngOk = lngText !== undefined && Number.isFinite(lng) && lng >= -180 && lng <= 180;
     const latOk = latText !== undefined && Number.isFinite(lat) && lat >= -90 && lat <= 90;
-    if (!lngOk) fail('lng', 'must be a longitude in degrees (-180..180)');
-    if (!latOk) fail('lat', 'must be a latitude in degrees (-90..90)');
+    if (!lngOk) fail('lng', { code: 'longitude_invalid', params: {} });
+    if (!latOk) fail('lat', { code: 'latitude_invalid', params: {} });
     if (!lngOk || !latOk) return null;
     const placed = locator.atPoint({ lng, lat });
-    if (!placed) fail('location', `(${lng}, ${lat}) is outside every grid of the district`);
+    if (!placed) fail('location', { code: 'point_outside_district', params: { lng, lat } });
     return placed;
   }
   if (address === null) {
-    fail('location', 'give lng and lat, or an address');
+    fail('location', { code: 'location_missing', params: {} });
     return null;
   }
   const placed = locator.byAddress(address);
-  if (!placed) fail('address', 'names no street or community of the district');
+  if (!placed) fail('address', { code: 'address_unplaced', params: {} });
   return placed;
 }
 

@@ -1,14 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -21,6 +11,7 @@ import { InterruptedUploads } from '../common/interrupted-upload.interceptor';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { SatisfactionDto } from './dto/satisfaction.dto';
+import { fileRefused } from './hotline-error';
 import type { UploadedHotlineFile } from './hotline-file';
 import { HotlineImportService } from './hotline-import.service';
 import { HotlineOrdersService } from './hotline-orders.service';
@@ -43,7 +34,7 @@ export class HotlineController {
   ) {}
 
   /**
-   * A CSV or JSON batch file under `file`; the upload spools to a temporary file (multer's disk
+   * A CSV, Excel (.xlsx) or JSON batch file under `file`; the upload spools to a temporary file (multer's disk
    * storage, which also removes it when the upload fails or is cut off) and is streamed from there.
    */
   @Post('imports')
@@ -60,10 +51,7 @@ export class HotlineController {
     @UploadedFile() file: UploadedHotlineFile | undefined,
   ): Promise<HotlineImportReport> {
     if (!file) {
-      throw new BadRequestException({
-        message: 'Invalid request: file',
-        fields: { file: ['a CSV or JSON file is required under the form field "file"'] },
-      });
+      throw fileRefused({ code: 'file_missing', params: {} });
     }
     try {
       return await this.imports.import(user, file);

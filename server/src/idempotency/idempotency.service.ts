@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task';
 import { deleteInLockedBatches } from '../database/locked-batch-delete';
@@ -11,7 +11,7 @@ const LEASE_SECONDS = 60;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** Rows per DELETE of the sweep, so that a day's backlog never locks the table for long. */
 const SWEEP_BATCH = 1000;
-/** Names the advisory lock that lets one process at a time sweep (every role keeps keys). */
+/** Names the advisory lock that lets one worker at a time sweep. */
 const SWEEP_LOCK = 'whistle:idempotency-sweep';
 
 export type ClaimOutcome =
@@ -40,13 +40,14 @@ interface StoredRow {
 /**
  * Owns idempotency_keys. A key is claimed by inserting its row first (the primary key decides
  * between two nodes: only one insert wins), the answer is stored when the request has finished, and
- * rows older than the retention are swept every hour by one process at a time (and count as absent
+ * rows older than the retention are swept every hour by one worker at a time (and count as absent
  * before the sweep). A missed sweep only keeps rows longer.
  */
 @Injectable()
-export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
+export class IdempotencyService {
   private readonly logger = new Logger(IdempotencyService.name);
-  private readonly sweeper = new PeriodicTask({
+  /** A background sweep: the worker role's IdempotencyWorkerModule registers it, and only there it runs. */
+  readonly sweeper = new PeriodicTask({
     name: 'idempotency sweep',
     everyMs: SWEEP_EVERY_MS,
     logger: this.logger,
@@ -54,14 +55,6 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   });
 
   constructor(private readonly dataSource: DataSource) {}
-
-  onModuleInit(): void {
-    this.sweeper.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.sweeper.stop();
-  }
 
   async claim(claim: IdempotencyClaim, fingerprint: string): Promise<ClaimOutcome> {
     // Twice at most: a row seen conflicting may be released (its request failed) before we read it.

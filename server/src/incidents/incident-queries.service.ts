@@ -42,9 +42,16 @@ export class IncidentQueries {
     }
     const total = await qb.getCount();
     const limit = query.limit ?? DEFAULT_LIMIT;
-    qb.orderBy('i.createdAt', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .take(limit + 1);
+    if (query.sort === 'overdue_first') {
+      // The desk's order: what is overdue, then what still waits for a whistle, each oldest first.
+      qb.orderBy('i.overdue', 'DESC')
+        .addOrderBy(`CASE WHEN i.status IN ('reported','registered') THEN 0 ELSE 1 END`, 'ASC')
+        .addOrderBy('i.createdAt', 'ASC')
+        .addOrderBy('i.id', 'ASC');
+    } else {
+      qb.orderBy('i.createdAt', 'DESC').addOrderBy('i.id', 'DESC');
+    }
+    qb.take(limit + 1);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       qb.andWhere('(i.createdAt, i.id) < (:cursorAt, :cursorId)', {
@@ -61,7 +68,7 @@ export class IncidentQueries {
       items: items.map((i) => toIncidentView(i, incidentActionsFor(i.status, user.role))),
       total,
       nextCursor:
-        rows.length > limit && last
+        rows.length > limit && last && query.sort !== 'overdue_first'
           ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
           : null,
     };

@@ -28,6 +28,6 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
     IncidentActionHooks,
     StandingRegister,
   ],
-  exports: [IncidentAccess, IncidentsService, IncidentActionHooks, LikelyDuplicates],
+  exports: [IncidentAccess, IncidentsService, IncidentActionHooks, LikelyDuplicates, StandingRegister],
 })
 export class IncidentsModule {}

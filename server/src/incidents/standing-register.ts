@@ -1,35 +1,32 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rooms, type StandingEntryView } from '@whistle/shared';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task';
 import { persist } from '../common/persist';
+import { shanghaiDateKey } from '../common/shanghai-calendar';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { Incident } from './incident.entity';
 import { toIncidentView } from './incident-view';
 
-/** How often every process looks for review dates that have come (a date has minutes to spare). */
+/** How often a worker looks for review dates that have come (a date has minutes to spare). */
 const CHECK_EVERY_MS = 60_000;
 /** Reminders per transaction; the next pass takes the rest. */
 const BATCH = 100;
-
-/** Today's date in China (UTC+8, no daylight saving since 1991), YYYY-MM-DD. */
-export function chinaDateOf(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * The standing register (挂账台账) and its review reminders. A reminder is an `incident.updated`
  * event (change `standing_review_due`) to the district and the street, recorded in the same
  * transaction that stamps `standing_reminded_on` with the review date: it fires once per review
- * date whatever the number of processes (rows are claimed FOR UPDATE SKIP LOCKED) and whatever
- * restarts (the stamp is in PostgreSQL; a process that comes back finds what is still owed).
+ * date whatever the number of workers (rows are claimed FOR UPDATE SKIP LOCKED) and whatever
+ * restarts (the stamp is in PostgreSQL; a worker that comes back finds what is still owed).
  * Putting the incident on the register again with a new date arms a new reminder.
  */
 @Injectable()
-export class StandingRegister implements OnModuleInit, OnModuleDestroy {
+export class StandingRegister {
   private readonly logger = new Logger(StandingRegister.name);
-  private readonly task = new PeriodicTask({
+  /** A background sweep: the worker role's IncidentsWorkerModule registers it, and only there it runs. */
+  readonly reminders = new PeriodicTask({
     name: 'standing review reminders',
     everyMs: CHECK_EVERY_MS,
     runAtStart: true,
@@ -42,17 +39,9 @@ export class StandingRegister implements OnModuleInit, OnModuleDestroy {
     private readonly recorder: ChangeRecorder,
   ) {}
 
-  onModuleInit(): void {
-    this.task.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.task.stop();
-  }
-
   /** Every incident on the register, the earliest review date first. */
   async list(now = new Date()): Promise<StandingEntryView[]> {
-    const today = chinaDateOf(now);
+    const today = shanghaiDateKey(now);
     const rows = await this.dataSource.manager.find(Incident, {
       where: { standingSince: Not(IsNull()) },
       order: { standingReviewOn: 'ASC', standingSince: 'ASC' },
@@ -66,7 +55,7 @@ export class StandingRegister implements OnModuleInit, OnModuleDestroy {
 
   /** One pass: records the reminder of every review date that has come and not been reminded of. */
   async remindDue(now = new Date()): Promise<number> {
-    const today = chinaDateOf(now);
+    const today = shanghaiDateKey(now);
     let total = 0;
     for (;;) {
       const reminded = await this.recorder.run(async (tx) => {

@@ -1,8 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { MAX_PERIOD_DAYS, type TrendBucket } from '@whistle/shared';
+import { SHANGHAI_OFFSET_MS } from '../common/shanghai-calendar';
 
-/** Beijing time has no daylight saving: a fixed offset places day boundaries exactly. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 

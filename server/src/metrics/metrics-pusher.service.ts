@@ -14,7 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LiveEmitter } from '../events/live-emitter';
 import { redisClient } from '../queues/redis';
 import { MetricsService } from './metrics.service';
-import { shanghaiPeriodStarts } from './shanghai-calendar';
+import { shanghaiPeriodStarts } from '../common/shanghai-calendar';
 import { summaryFingerprint } from './summary-fingerprint';
 
 /** Pushed fingerprints and markers only matter while a deployment runs; let old ones go. */

@@ -40,9 +40,10 @@ export class MetricsController {
     summary: 'Live metrics for the caller’s scope',
     description:
       'District roles get the district, a street operator their street, a department officer their ' +
-      'department. Rankings are district-wide aggregates in every scope. A department officer sees ' +
-      'rating figures (and the scores that weigh them) only from a daily snapshot of at least 5 ratings, ' +
-      'null before (back-to-back).',
+      'department. Rankings are ranked district-wide; a department officer is shown only their own ' +
+      'department’s row of the department ranking (its rank among all), nothing of other departments. ' +
+      'A department officer sees rating figures (and the scores that weigh them) only from a daily ' +
+      'snapshot of at least 5 ratings, null before (back-to-back).',
   })
   @ApiOkResponse({ description: 'MetricsSummary (see @whistle/shared)' })
   @ApiForbiddenResponse({ description: 'Grid workers have no metrics view' })

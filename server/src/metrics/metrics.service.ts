@@ -5,8 +5,8 @@ import { ratio, reopenRate, resolutionRate } from './dispatch-rates';
 import { summaryScopeOf, type MetricsScope } from './metrics-scope';
 import { openSection } from './open-counts';
 import { ratingFigures } from './rating-figures';
-import { rankDepartments, rankStreets, streetWhistleRate } from './rankings';
-import { shanghaiPeriodStarts } from './shanghai-calendar';
+import { rankDepartments, rankingShownTo, rankStreets, streetWhistleRate } from './rankings';
+import { shanghaiPeriodStarts } from '../common/shanghai-calendar';
 import { readSnapshot, runOnPool } from './snapshot-read';
 import { ratingViewOf } from './rating-disclosure';
 import { publishRatingSnapshots } from './rating-snapshots';
@@ -92,12 +92,17 @@ export class MetricsService {
         rate: ratio(citizens.satisfied, citizens.answered),
         answered: citizens.answered,
       },
-      // District-wide in every scope. Its ratings, and so its scores, are the viewer's rating figures.
-      departmentRanking: rankDepartments(
-        departments.map((row) => {
-          const { average, count } = ratings.ofDepartment(row.id);
-          return { ...row, averageRating: average, ratings: count };
-        }),
+      // Ranked district-wide in every scope, on the viewer's rating figures; a department is shown
+      // only its own row, with its rank among all (DESIGN: departments see their scores only in
+      // aggregate, never another department's).
+      departmentRanking: rankingShownTo(
+        scope,
+        rankDepartments(
+          departments.map((row) => {
+            const { average, count } = ratings.ofDepartment(row.id);
+            return { ...row, averageRating: average, ratings: count };
+          }),
+        ),
       ),
       streetRanking: rankStreets(streets),
     };

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { NO_DISPATCHES } from './dispatch-rates';
 import { checkReportMonth, departmentLines, monthlyReport, streetLines } from './monthly-report';
 import type { DepartmentPeriodInput, StreetPeriodInput } from './period-queries';
-import { shanghaiMonth, shanghaiMonthKey } from './shanghai-calendar';
+import { shanghaiMonth, shanghaiMonthKey } from '../common/shanghai-calendar';
 
 const named = (id: string) => ({ id, nameZh: `${id}局`, nameEn: id });
 const department = (id: string, counts: Partial<DepartmentPeriodInput>): DepartmentPeriodInput => ({

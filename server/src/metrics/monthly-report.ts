@@ -13,7 +13,7 @@ import {
 import { departmentPerformance, ratio, reopenRate, resolutionRate } from './dispatch-rates';
 import type { DepartmentPeriodInput, StreetPeriodInput } from './period-queries';
 import { streetWhistleRate } from './rankings';
-import { shanghaiMonth, shanghaiMonthKey, type ShanghaiMonth } from './shanghai-calendar';
+import { shanghaiMonth, shanghaiMonthKey, type ShanghaiMonth } from '../common/shanghai-calendar';
 
 /*
  * The monthly assessment report (月度考核) from the month's counts: the same rates and scores as

@@ -1,5 +1,5 @@
 import { NO_DISPATCHES } from './dispatch-rates';
-import { rankDepartments, rankStreets } from './rankings';
+import { rankDepartments, rankingShownTo, rankStreets } from './rankings';
 
 const named = (id: string) => ({ id, nameZh: `${id}局`, nameEn: id });
 
@@ -63,5 +63,24 @@ describe('rankStreets', () => {
   it('leaves the whistle rate out for a street without incidents', () => {
     const [row] = rankStreets([{ ...named('new'), ...NO_DISPATCHES, incidents: 0, whistles: 0 }]);
     expect(row?.components.whistleRate).toBeNull();
+  });
+});
+
+describe('rankingShownTo', () => {
+  const ranking = ['a', 'b', 'c'].map((id, i) => ({
+    ...named(id),
+    score: 90 - i * 10,
+    rank: i + 1,
+    components: {},
+  }));
+
+  it('shows a department only its own row, with its rank among all', () => {
+    const own = rankingShownTo({ kind: 'department', districtId: 'd', departmentId: 'b' }, ranking);
+    expect(own).toEqual([{ ...named('b'), score: 80, rank: 2, components: {} }]);
+  });
+
+  it('shows the district and a street the whole ranking', () => {
+    expect(rankingShownTo({ kind: 'district', districtId: 'd' }, ranking)).toEqual(ranking);
+    expect(rankingShownTo({ kind: 'street', districtId: 'd', streetId: 's' }, ranking)).toEqual(ranking);
   });
 });

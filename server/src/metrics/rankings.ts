@@ -12,6 +12,7 @@ import {
   resolutionRate,
   type DispatchRateCounts,
 } from './dispatch-rates';
+import type { MetricsScope } from './metrics-scope';
 
 interface Named {
   id: string;
@@ -39,6 +40,15 @@ export function rankDepartments(rows: readonly DepartmentRankingInput[]): Rankin
       };
     }),
   );
+}
+
+/**
+ * The department ranking as `scope` may see it: a department only its own row (ranked among all
+ * departments, so its rank still tells where it stands), nothing of any other department; the
+ * district and streets the whole ranking.
+ */
+export function rankingShownTo(scope: MetricsScope, ranking: readonly RankingRow[]): RankingRow[] {
+  return scope.kind === 'department' ? ranking.filter((row) => row.id === scope.departmentId) : [...ranking];
 }
 
 export function streetWhistleRate(row: { incidents: number; whistles: number }): number | null {

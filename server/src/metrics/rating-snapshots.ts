@@ -1,6 +1,6 @@
 import { nextSnapshot, type RatingSnapshot, type RatingTotals } from './rating-disclosure';
 import { districtStreetIds } from './scope-filters';
-import { shanghaiPeriodStarts } from './shanghai-calendar';
+import { shanghaiPeriodStarts } from '../common/shanghai-calendar';
 import { sql } from './sql';
 import type { RunQuery } from './summary-queries';
 

@@ -1,7 +1,7 @@
 import { DISPATCH_STATUSES, OPEN_INCIDENT_STATUSES, runningStage, type Stage } from '@whistle/shared';
 import { dispatchRateColumns, type DispatchRateCounts } from './dispatch-rates';
 import type { MetricsScope } from './metrics-scope';
-import type { PeriodStarts } from './shanghai-calendar';
+import type { PeriodStarts } from '../common/shanghai-calendar';
 import { dispatchesIn, incidentsIn, openIncidentsIn, ratingsIn, whistlesIn } from './scope-filters';
 import { rawSql, sql, type SqlFragment } from './sql';
 

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AdminUserView, Page, TemporaryPasswordResponse } from '@whistle/shared';
 import type { AuditContext } from '../audit/audit-context';
@@ -12,7 +12,7 @@ import { StreetsService } from '../streets/streets.service';
 import { hashPassword } from '../users/password';
 import { passwordProblems } from '../users/password-policy';
 import type { UserAccount } from '../users/user-account';
-import { UsersService } from '../users/users.service';
+import { UsersService, usernameTakenConflict } from '../users/users.service';
 import type { CreateUserDto, ListUsersQuery, ResetPasswordDto, UpdateUserDto } from './dto/user-admin.dto';
 import { temporaryPassword } from './temporary-password';
 import { scopeChanged, scopeProblems, type UserScope } from './user-scope';
@@ -66,10 +66,7 @@ export class UserAdminService {
     return this.db.transaction(async (manager) => {
       await this.checkScope(manager, scope);
       if (await this.users.usernameTaken(body.username, manager)) {
-        throw new ConflictException({
-          message: `username ${body.username} is taken`,
-          fields: { username: ['is taken'] },
-        });
+        throw usernameTakenConflict(body.username);
       }
       const user = await this.users.create(
         {

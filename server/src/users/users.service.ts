@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ConflictException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository, type EntityManager } from 'typeorm';
 import type { AdminUserView, Role, UserView } from '@whistle/shared';
+import { refuseDuplicates, takenConflict } from '../common/unique-violation';
 import { insertAccount, usernameTaken } from './accounts';
 import { GridWorker } from './grid-worker.entity';
 import { StreetLeader } from './street-leader.entity';
@@ -78,8 +79,14 @@ export class UsersService {
     return usernameTaken(manager, username);
   }
 
+  /**
+   * A taken user name is a 409 naming `username`, also when another create of the same name wins
+   * the race between the caller's `usernameTaken` check and this insert (the unique index decides).
+   */
   create(account: NewAccount, manager: EntityManager): Promise<UserAccount> {
-    return insertAccount(manager, account);
+    return refuseDuplicates(manager, User, { username: () => usernameTakenConflict(account.username) }, () =>
+      insertAccount(manager, account),
+    );
   }
 
   async update(id: string, changes: AccountChanges, manager: EntityManager): Promise<void> {
@@ -160,4 +167,9 @@ export class UsersService {
       passwordChangedAt: user.passwordChangedAt.toISOString(),
     };
   }
+}
+
+/** The answer to a user name another account holds. */
+export function usernameTakenConflict(username: string): ConflictException {
+  return takenConflict('username', 'username', username);
 }

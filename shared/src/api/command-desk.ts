@@ -48,6 +48,14 @@ export interface StandingEntryView {
 export const DISPATCH_LIST_SORTS = ['newest', 'overdue_first'] as const;
 export type DispatchListSort = (typeof DISPATCH_LIST_SORTS)[number];
 
+/**
+ * Incident list orders (GET /api/incidents). `overdue_first` is the desk's: incidents with an
+ * overdue dispatch first, then those still waiting for a whistle, each oldest first. It pages by
+ * `page` (a cursor follows `newest` only).
+ */
+export const INCIDENT_LIST_SORTS = ['newest', 'overdue_first'] as const;
+export type IncidentListSort = (typeof INCIDENT_LIST_SORTS)[number];
+
 /** Dispatch list filters the desk uses (GET /api/dispatches). */
 export interface ListDispatchesQuery {
   status?: string;

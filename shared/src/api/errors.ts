@@ -1,3 +1,5 @@
+import type { MessageParams } from './coded-message';
+
 /** The body of every 4xx answer. */
 export interface ApiErrorBody {
   statusCode: number;
@@ -10,4 +12,6 @@ export interface ApiErrorBody {
   allowedActions?: string[];
   /** A machine-readable reason where the status alone is not enough, e.g. `password_change_required`. */
   code?: string;
+  /** What a client saying `code` in its own words interpolates (names, numbers), where it has any. */
+  params?: MessageParams;
 }

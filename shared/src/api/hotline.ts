@@ -1,7 +1,8 @@
 import type { SatisfactionResult } from '../domain/vocabulary';
+import type { CodedMessage } from './coded-message';
 
 /**
- * 12345 hotline work orders. A batch file (CSV or JSON) and the single-order webhook carry the
+ * 12345 hotline work orders. A batch file (CSV, Excel .xlsx or JSON) and the single-order webhook carry the
  * same fields; each field also accepts the hotline's Chinese column name (HOTLINE_FIELD_ALIASES).
  */
 export const HOTLINE_FIELDS = [
@@ -69,14 +70,90 @@ export interface HotlineOrderResult {
   outcome: HotlineOrderOutcome;
 }
 
-export interface HotlineRowError {
-  /** 1-based data row (the first order after a CSV header, or the first element of a JSON array is row 1). */
+/**
+ * Every row error of an import, by code, with its params. The row's `field` says which field the
+ * generic ones (`required`, `too_long`) are about. A file refused whole (400) carries one of them
+ * too, beside its `fields.file` message.
+ */
+export interface HotlineRowErrorParams {
+  required: Record<string, never>;
+  too_long: { max: number };
+  order_no_format: Record<string, never>;
+  received_at_format: Record<string, never>;
+  received_at_future: Record<string, never>;
+  category_unknown: { value: string };
+  title_length: { min: number; max: number };
+  priority_unknown: Record<string, never>;
+  satisfaction_unknown: Record<string, never>;
+  phone_invalid: Record<string, never>;
+  longitude_invalid: Record<string, never>;
+  latitude_invalid: Record<string, never>;
+  point_outside_district: { lng: number; lat: number };
+  location_missing: Record<string, never>;
+  address_unplaced: Record<string, never>;
+  /** A JSON array element that is not an object. */
+  not_an_object: Record<string, never>;
+  /** The order number came already in row `firstRow` of the same file. */
+  order_repeated: { firstRow: number };
+  /** The file could not be read on after data row `afterRow`; `detail` is the parser's English. */
+  csv_unreadable: { afterRow: number; detail: string };
+  json_unreadable: { afterRow: number; detail: string };
+  xlsx_unreadable: { afterRow: number; detail: string };
+  header_without_order_no: Record<string, never>;
+  // Refusals of the whole file (a 400 whose body carries the code and params):
+  file_missing: Record<string, never>;
+  file_type: Record<string, never>;
+  /** The Excel 97–2003 format, which is not read: save as .xlsx. */
+  xls_format: Record<string, never>;
+  xlsx_invalid: Record<string, never>;
+  /** Cut off in transfer: the zip has no central directory. */
+  xlsx_incomplete: Record<string, never>;
+}
+
+export type HotlineRowErrorCode = keyof HotlineRowErrorParams;
+
+/** Every code, for checks that each has its translations. */
+export const HOTLINE_ROW_ERROR_CODES: readonly HotlineRowErrorCode[] = Object.keys({
+  required: 1,
+  too_long: 1,
+  order_no_format: 1,
+  received_at_format: 1,
+  received_at_future: 1,
+  category_unknown: 1,
+  title_length: 1,
+  priority_unknown: 1,
+  satisfaction_unknown: 1,
+  phone_invalid: 1,
+  longitude_invalid: 1,
+  latitude_invalid: 1,
+  point_outside_district: 1,
+  location_missing: 1,
+  address_unplaced: 1,
+  not_an_object: 1,
+  order_repeated: 1,
+  csv_unreadable: 1,
+  json_unreadable: 1,
+  xlsx_unreadable: 1,
+  header_without_order_no: 1,
+  file_missing: 1,
+  file_type: 1,
+  xls_format: 1,
+  xlsx_invalid: 1,
+  xlsx_incomplete: 1,
+} satisfies Record<HotlineRowErrorCode, 1>) as HotlineRowErrorCode[];
+
+/** A row error code with its params. */
+export type HotlineRowErrorMessage = CodedMessage<HotlineRowErrorParams>;
+
+/** One thing wrong with one row: `code` and `params` for any language, `message` in English. */
+export type HotlineRowError = HotlineRowErrorMessage & {
+  /** 1-based data row (the first order after a CSV or Excel header, or the first element of a JSON array is row 1). */
   row: number;
   orderNo: string | null;
   /** The field at fault; `location` when the point or address places the order outside the district. */
   field: HotlineField | 'location' | 'file';
   message: string;
-}
+};
 
 export interface HotlineImportReport {
   /** Data rows read. */

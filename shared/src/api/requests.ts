@@ -2,6 +2,7 @@ import type { IncidentSource, LngLat, Priority, WhistleType } from '../domain/vo
 import type { IncidentStatus } from '../machines/incident-machine';
 import type { AdminUserView, UserView } from './views';
 import type { Role } from '../domain/roles';
+import type { IncidentListSort } from './command-desk';
 
 export interface LoginRequest {
   username: string;
@@ -63,6 +64,8 @@ export interface ListIncidentsQuery {
   /** minLng,minLat,maxLng,maxLat */
   bbox?: string;
   q?: string;
+  /** `newest` (default) or the desk's `overdue_first`; a cursor pages `newest` only. */
+  sort?: IncidentListSort;
   limit?: number;
   /** Page number (1-based) for page pagination; ignored when `cursor` is given. */
   page?: number;

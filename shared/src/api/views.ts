@@ -11,6 +11,7 @@ import type {
 } from '../domain/vocabulary';
 import type { DispatchAction, DispatchAssigneeKind, DispatchStatus } from '../machines/dispatch-machine';
 import type { IncidentAction, IncidentStatus } from '../machines/incident-machine';
+import type { BoundaryLayer, BoundaryProblem } from './boundary-problems';
 
 /** Times travel as ISO-8601 strings. */
 export type IsoTime = string;
@@ -273,39 +274,6 @@ export type GridBoundaryProperties = BoundaryProperties & {
   kind: GridKind;
   name: string;
 };
-
-export type BoundaryLayer = 'streets' | 'communities' | 'grids';
-
-export type BoundaryProblemKind =
-  | 'malformed'
-  | 'duplicate_code'
-  | 'unknown_parent'
-  | 'invalid_geometry'
-  | 'self_intersection'
-  | 'outside_parent'
-  | 'overlap'
-  | 'gap';
-
-/** One thing wrong with a boundary file, with where it is when it has a place. */
-export interface BoundaryProblem {
-  kind: BoundaryProblemKind;
-  layer: BoundaryLayer;
-  /** Codes of the features involved (two for an overlap; the parent for a gap). */
-  codes: string[];
-  message: string;
-  /** Square metres of the overlap, gap or part outside the parent. */
-  areaM2?: number;
-  /** A point inside the overlap, gap or part outside the parent. */
-  location?: LngLat;
-  /** The overlapping area, the gap or the part outside the parent, so a map can draw it. */
-  geometry?: BoundaryProblemArea;
-}
-
-/** A GeoJSON polygon ([lng, lat] positions), without a dependency on GeoJSON typings. */
-export interface BoundaryProblemArea {
-  type: 'Polygon';
-  coordinates: number[][][];
-}
 
 export interface BoundaryLayerCounts {
   inserted: number;

@@ -40,6 +40,10 @@ export interface MetricsSummary {
    * month whose caller answered the return visit, the share satisfied or basically satisfied.
    */
   citizenSatisfaction: { rate: number | null; answered: number };
+  /**
+   * Ranked across the district. A department's own summary holds only its own row (with its rank
+   * among all): departments see their scores only in aggregate, never another department's.
+   */
   departmentRanking: RankingRow[];
   streetRanking: RankingRow[];
 }

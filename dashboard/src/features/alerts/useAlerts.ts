@@ -34,6 +34,9 @@ export interface AlertsState {
   muted: boolean;
 }
 
+/** How many rung alert keys a console remembers, so a replayed event does not ring twice. */
+const RUNG_KEPT = 2_000;
+
 /** The user's mute choice, shared by the header toggle and every useAlerts. */
 export function useAlertMute(): { muted: boolean; setMuted: (muted: boolean) => void } {
   const { user } = useSignedIn();
@@ -103,6 +106,12 @@ export function useAlerts(options: UseAlertsOptions = {}): AlertsState {
       );
       if (alerts.length === 0) return;
       for (const a of alerts) rung.current.add(a.key);
+      // A wall or desk stays open for days: remember the recent keys only (a replay after a
+      // reconnect repeats minutes of events, not thousands), oldest forgotten first.
+      for (const key of rung.current) {
+        if (rung.current.size <= RUNG_KEPT) break;
+        rung.current.delete(key);
+      }
       const dispatchIds = alerts.flatMap((a) => (a.dispatchId ? [a.dispatchId] : []));
       setFresh((prev) => new Set([...prev, ...dispatchIds]));
       const newest = alerts[alerts.length - 1];

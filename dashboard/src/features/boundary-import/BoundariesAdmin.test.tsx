@@ -41,7 +41,9 @@ const refused: BoundaryImportReport = {
       kind: 'gap',
       layer: 'grids',
       codes: ['C1'],
-      message: 'C1 has a part no grid covers',
+      code: 'gap',
+      params: { feature: 'C1', areaM2: 12, lng: 0.5, lat: 0.5 },
+      message: 'C1 has a part no grid covers: 12 m² around (0.500000, 0.500000)',
       areaM2: 12,
       location: { lng: 0.5, lat: 0.5 },
     },
@@ -49,7 +51,9 @@ const refused: BoundaryImportReport = {
       kind: 'overlap',
       layer: 'grids',
       codes: ['G1', 'G2'],
-      message: 'G1 and G2 overlap',
+      code: 'overlap',
+      params: { feature: 'G1', other: 'G2', areaM2: 189_000.4, lng: 0.5, lat: 0.5 },
+      message: 'G1 and G2 overlap: 189000.4 m² around (0.500000, 0.500000)',
       areaM2: 189_000.4,
       location: { lng: 0.5, lat: 0.5 },
     },
@@ -75,6 +79,10 @@ describe('boundaries admin', () => {
     expect(rows.map((r) => r.dataset.kind)).toEqual(['overlap', 'gap']);
     expect(within(rows[0]).getByText('G1 · G2')).toBeTruthy();
     expect(within(rows[0]).getByText('189,000 平方米')).toBeTruthy();
+    // Said in Chinese from the problem's code and params, not in the server's English.
+    expect(within(rows[0]).getByText('G1 与 G2 重叠，位置约 (0.5, 0.5)')).toBeTruthy();
+    expect(within(rows[1]).getByText('C1 有未被任何网格覆盖的区域，位置约 (0.5, 0.5)')).toBeTruthy();
+    expect(screen.queryByText(/overlap:/)).toBeNull();
     fireEvent.click(rows[0]);
     expect(rows[0].getAttribute('aria-pressed')).toBe('true');
     expect(screen.queryByTestId('boundary-import')).toBeNull();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProblemRow } from './boundary-report';
+import { problemText } from './problem-text';
 
 interface Props {
   rows: readonly ProblemRow[];
@@ -35,7 +36,7 @@ export function ProblemList({ rows, selectedId, onSelect }: Props) {
               {problem.areaM2 !== undefined && (
                 <span className="boundary-problem__area">{area(problem.areaM2)}</span>
               )}
-              <span className="boundary-problem__message">{problem.message}</span>
+              <span className="boundary-problem__message">{problemText(t, problem)}</span>
             </button>
           </li>
         );

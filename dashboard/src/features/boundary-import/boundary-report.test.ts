@@ -35,12 +35,28 @@ const GRIDS: FeatureCollection = {
 
 describe('the boundary report as a list and on the map', () => {
   const problems: BoundaryProblem[] = [
-    { kind: 'malformed', layer: 'grids', codes: [], message: 'feature 3 has no properties.code' },
-    { kind: 'unknown_parent', layer: 'grids', codes: ['G9'], message: 'G9: its community is unknown' },
+    {
+      kind: 'malformed',
+      layer: 'grids',
+      codes: [],
+      code: 'feature_without_code',
+      params: { layer: 'grids', index: 3 },
+      message: 'grids feature 3 has no properties.code',
+    },
+    {
+      kind: 'unknown_parent',
+      layer: 'grids',
+      codes: ['G9'],
+      code: 'community_unknown',
+      params: { feature: 'G9', parent: 'C9' },
+      message: 'G9: its community (C9) is neither stored nor in the file',
+    },
     {
       kind: 'gap',
       layer: 'grids',
       codes: ['C1'],
+      code: 'gap',
+      params: { feature: 'C1', areaM2: 500, lng: 118.7, lat: 32 },
       message: 'gap',
       areaM2: 500,
       location: { lng: 118.7, lat: 32 },
@@ -50,6 +66,8 @@ describe('the boundary report as a list and on the map', () => {
       kind: 'self_intersection',
       layer: 'grids',
       codes: ['G2'],
+      code: 'self_intersection',
+      params: { feature: 'G2' },
       message: 'crosses itself',
       location: { lng: 118.75, lat: 32.005 },
     },
@@ -57,6 +75,8 @@ describe('the boundary report as a list and on the map', () => {
       kind: 'overlap',
       layer: 'grids',
       codes: ['G1', 'G2'],
+      code: 'overlap',
+      params: { feature: 'G1', other: 'G2', areaM2: 900, lng: 118.71, lat: 32 },
       message: 'overlap',
       areaM2: 900,
       location: { lng: 118.71, lat: 32 },

@@ -3,6 +3,7 @@ import { runningStage, type DispatchView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
 import { formatDuration } from '../../lib/duration';
 import { deadlineOf, isOverdue } from '../dispatches/inbox';
+import { SelectableDispatchRow } from '../dispatches/SelectableDispatchRow';
 import { useAssigneeName } from './useAssigneeName';
 
 interface DeskDispatchTableProps {
@@ -46,25 +47,14 @@ export function DeskDispatchTable({
           const left = Date.parse(due) - now;
           const overdue = isOverdue(d, now);
           return (
-            <tr
+            <SelectableDispatchRow
               key={d.id}
-              data-testid="desk-row"
-              data-dispatch-id={d.id}
-              data-overdue={overdue ? 'true' : 'false'}
-              className={[
-                d.id === selectedId ? 'row--selected' : '',
-                fresh.has(d.id) ? 'row--fresh' : '',
-                overdue ? 'row--overdue' : '',
-              ].join(' ')}
-              tabIndex={0}
-              aria-selected={d.id === selectedId}
-              onClick={() => onOpen(d.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpen(d.id);
-                }
-              }}
+              dispatch={d}
+              testId="desk-row"
+              selected={d.id === selectedId}
+              fresh={fresh.has(d.id)}
+              overdue={overdue}
+              onOpen={onOpen}
             >
               <td>
                 <div className="row-title">{d.incident.title}</div>
@@ -92,7 +82,7 @@ export function DeskDispatchTable({
                     }`
                   : '—'}
               </td>
-            </tr>
+            </SelectableDispatchRow>
           );
         })}
       </tbody>

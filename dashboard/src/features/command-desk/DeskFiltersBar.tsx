@@ -3,20 +3,23 @@ import { useNames } from '../../i18n/names';
 import { useStreets } from '../reference/reference-queries';
 import type { DeskFilters, OverdueFilter } from './desk-model';
 
-const STATUSES = ['pending', 'accepted', 'arrived', 'reopened', 'resolved'] as const;
 const OVERDUE = {
   all: 'command.filter.overdueAll',
   overdue: 'command.filter.overdueOnly',
   on_time: 'command.filter.onTime',
 } as const satisfies Record<OverdueFilter, string>;
 
-/** Street, status and overdue filters of the desk's list. */
-export function DeskFiltersBar({
+/** Street, status and overdue filters of a desk list (dispatches or incidents: `statuses` and their label). */
+export function DeskFiltersBar<S extends string>({
   filters,
   onChange,
+  statuses,
+  statusLabel,
 }: {
   filters: DeskFilters;
   onChange: (next: DeskFilters) => void;
+  statuses: readonly S[];
+  statusLabel: (status: S) => string;
 }) {
   const { t } = useTranslation();
   const names = useNames();
@@ -46,9 +49,9 @@ export function DeskFiltersBar({
           onChange={(e) => onChange({ ...filters, status: e.target.value })}
         >
           <option value="">{t('command.filter.allOpen')}</option>
-          {STATUSES.map((s) => (
+          {statuses.map((s) => (
             <option key={s} value={s}>
-              {t(`dispatchStatus.${s}`)}
+              {statusLabel(s)}
             </option>
           ))}
         </select>

@@ -1,4 +1,11 @@
-import { canEscalate, canReassign, deskQuery, isDistrictTask, toughSuggestions } from './desk-model';
+import {
+  canEscalate,
+  canReassign,
+  deskIncidentQuery,
+  deskQuery,
+  isDistrictTask,
+  toughSuggestions,
+} from './desk-model';
 import { dispatchView, type DispatchPatch } from '../../test/factories';
 
 const d = (patch: DispatchPatch) => dispatchView({ id: 'x', status: 'accepted', ...patch });
@@ -60,6 +67,19 @@ describe('what the desk may do to a dispatch', () => {
       streetId: 's1',
       status: 'pending',
       overdue: false,
+    });
+  });
+
+  it('asks the API for every street’s open incidents overdue first, with the chosen filters', () => {
+    expect(deskIncidentQuery({ streetId: '', status: '', overdue: 'all' })).toEqual({
+      sort: 'overdue_first',
+      limit: 500,
+      status: 'reported,registered,dispatched,in_progress,resolved,reopened',
+    });
+    expect(deskIncidentQuery({ streetId: 's2', status: 'registered', overdue: 'overdue' })).toMatchObject({
+      streetId: 's2',
+      status: 'registered',
+      overdue: true,
     });
   });
 });

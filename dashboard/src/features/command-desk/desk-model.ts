@@ -1,4 +1,4 @@
-import { runningStage, type DispatchView } from '@whistle/shared';
+import { OPEN_INCIDENT_STATUSES, runningStage, type DispatchView } from '@whistle/shared';
 
 /** A 攻坚哨 the desk suggests: an incident whose departments missed a second stage. */
 export interface ToughSuggestion {
@@ -78,14 +78,28 @@ export interface DeskFilters {
   overdue: OverdueFilter;
 }
 
-export const OPEN_DISPATCH_STATUSES = 'pending,accepted,arrived,reopened,resolved';
+export const OPEN_DISPATCH_STATUSES = ['pending', 'accepted', 'arrived', 'reopened', 'resolved'] as const;
 
 /** The API query of the desk's list: open dispatches unless one status is picked, overdue first. */
 export function deskQuery(filters: DeskFilters): Record<string, string | number | boolean> {
   return {
     sort: 'overdue_first',
     limit: 500,
-    status: filters.status || OPEN_DISPATCH_STATUSES,
+    status: filters.status || OPEN_DISPATCH_STATUSES.join(','),
+    ...(filters.streetId ? { streetId: filters.streetId } : {}),
+    ...(filters.overdue === 'all' ? {} : { overdue: filters.overdue === 'overdue' }),
+  };
+}
+
+/**
+ * The API query of the desk's incident list: every street's open incidents unless one status is
+ * picked; those with an overdue dispatch first, then those waiting for a whistle, oldest first.
+ */
+export function deskIncidentQuery(filters: DeskFilters): Record<string, string | number | boolean> {
+  return {
+    sort: 'overdue_first',
+    limit: 500,
+    status: filters.status || OPEN_INCIDENT_STATUSES.join(','),
     ...(filters.streetId ? { streetId: filters.streetId } : {}),
     ...(filters.overdue === 'all' ? {} : { overdue: filters.overdue === 'overdue' }),
   };

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DispatchView, StandingEntryView } from '@whistle/shared';
+import type { DispatchView, IncidentView, Page, StandingEntryView } from '@whistle/shared';
 import { apiRequest } from '../../lib/api/client';
 import { queryKeys } from '../../lib/api/query-keys';
 import { useSignedIn } from '../session/SessionProvider';
-import { deskQuery, isDistrictTask, type DeskFilters } from './desk-model';
+import { deskIncidentQuery, deskQuery, isDistrictTask, type DeskFilters } from './desk-model';
 
 /** Every street's dispatches for the desk, overdue first (the server orders them). */
 export function useDeskDispatches(filters: DeskFilters) {
@@ -30,5 +30,15 @@ export function useStandingRegister() {
   return useQuery({
     queryKey: queryKeys.incidents.standing(),
     queryFn: () => apiRequest<StandingEntryView[]>('/incidents/standing', { token }),
+  });
+}
+
+/** Every street's open incidents for the desk, overdue first, then those waiting for a whistle. */
+export function useDeskIncidents(filters: DeskFilters) {
+  const { token } = useSignedIn();
+  return useQuery({
+    queryKey: queryKeys.incidents.desk(filters),
+    queryFn: () => apiRequest<Page<IncidentView>>('/incidents', { token, query: deskIncidentQuery(filters) }),
+    select: (page) => page.items,
   });
 }

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DepartmentView } from '@whistle/shared';
 import { useSubmissionKeys } from '../../lib/api/idempotency-key';
 import { FormDialog } from '../../lib/ui/FormDialog';
-import { FormField } from '../../lib/ui/FormField';
+import { FormField, fieldErrorsOf } from '../../lib/ui/FormField';
 import { CategoryChecks } from '../admin-table/CategoryChecks';
-import { adminFieldErrors } from '../admin-table/field-errors';
 import { FieldGroup } from '../admin-table/FieldGroup';
 import { useCreateDepartment, useUpdateDepartment } from './department-api';
 
@@ -29,7 +28,7 @@ export function DepartmentFormDialog({
   const [nameEn, setNameEn] = useState(department?.nameEn ?? '');
   const [kind, setKind] = useState<DepartmentView['kind']>(department?.kind ?? 'department');
   const [categories, setCategories] = useState<string[]>(department?.categories ?? []);
-  const errors = adminFieldErrors(mutation.error);
+  const errors = fieldErrorsOf(mutation.error);
 
   const submit = () => {
     const body = { code: code.trim(), nameZh, nameEn, kind, categories };

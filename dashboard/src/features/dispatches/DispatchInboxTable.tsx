@@ -4,6 +4,7 @@ import { useNames } from '../../i18n/names';
 import { formatDuration } from '../../lib/duration';
 import { chinaDateTime } from '../../lib/china-time';
 import { deadlineOf, isOverdue } from './inbox';
+import { SelectableDispatchRow } from './SelectableDispatchRow';
 
 interface DispatchInboxTableProps {
   rows: readonly DispatchView[];
@@ -39,24 +40,14 @@ export function DispatchInboxTable(props: DispatchInboxTableProps) {
           const left = Date.parse(due) - now;
           const overdue = isOverdue(d, now);
           return (
-            <tr
+            <SelectableDispatchRow
               key={d.id}
-              data-testid="dispatch-row"
-              data-dispatch-id={d.id}
-              className={[
-                d.id === selectedId ? 'row--selected' : '',
-                fresh.has(d.id) ? 'row--fresh' : '',
-                overdue ? 'row--overdue' : '',
-              ].join(' ')}
-              tabIndex={0}
-              aria-selected={d.id === selectedId}
-              onClick={() => onOpen(d.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpen(d.id);
-                }
-              }}
+              dispatch={d}
+              testId="dispatch-row"
+              selected={d.id === selectedId}
+              fresh={fresh.has(d.id)}
+              overdue={overdue}
+              onOpen={onOpen}
             >
               <td>
                 <div className="row-title">{d.incident.title}</div>
@@ -78,7 +69,7 @@ export function DispatchInboxTable(props: DispatchInboxTableProps) {
                     }`
                   : chinaDateTime(d.updatedAt)}
               </td>
-            </tr>
+            </SelectableDispatchRow>
           );
         })}
       </tbody>

@@ -12,9 +12,30 @@ const REPORT: HotlineImportReport = {
   failed: 2,
   errorCount: 3,
   errors: [
-    { row: 4, orderNo: 'A-4', field: 'category', message: 'unknown category' },
-    { row: 4, orderNo: 'A-4', field: 'receivedAt', message: 'is not a time' },
-    { row: 6, orderNo: null, field: 'location', message: 'outside the district' },
+    {
+      row: 4,
+      orderNo: 'A-4',
+      field: 'category',
+      code: 'category_unknown',
+      params: { value: '外星人' },
+      message: '"外星人" is not a known category',
+    },
+    {
+      row: 4,
+      orderNo: 'A-4',
+      field: 'receivedAt',
+      code: 'received_at_future',
+      params: {},
+      message: 'is in the future',
+    },
+    {
+      row: 6,
+      orderNo: null,
+      field: 'location',
+      code: 'point_outside_district',
+      params: { lng: 117.5, lat: 32 },
+      message: '(117.5, 32) is outside every grid of the district',
+    },
   ],
 };
 
@@ -32,9 +53,9 @@ describe('12345 import', () => {
     const rows = within(screen.getByTestId('hotline-errors')).getAllByRole('row');
     expect(rows.map((r) => r.textContent)).toEqual([
       '行号工单编号字段错误说明',
-      '4A-4问题类型unknown category',
-      '4A-4受理时间is not a time',
-      '6—位置outside the district',
+      '4A-4问题类型“外星人”不是已知的问题类型',
+      '4A-4受理时间晚于当前时间',
+      '6—位置坐标 (117.5, 32) 不在本区任何网格内',
     ]);
     expect(screen.getByText('行错误（3）')).toBeTruthy();
     expect(screen.getByTestId('hotline-errors-download')).toBeTruthy();
@@ -66,5 +87,9 @@ describe('12345 import', () => {
       '请选择文件',
     );
     expect(screen.queryByTestId('hotline-progress')).toBeNull();
+    // The hotline platform exports Excel workbooks: the picker offers them beside CSV and JSON.
+    expect(screen.getByTestId('hotline-file').getAttribute('accept')?.split(',')).toEqual(
+      expect.arrayContaining(['.xlsx', '.csv', '.json']),
+    );
   });
 });

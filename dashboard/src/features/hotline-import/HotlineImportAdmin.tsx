@@ -6,6 +6,7 @@ import { ErrorBox } from '../../lib/ui/ErrorBox';
 import { FilePicker } from '../../lib/ui/FilePicker';
 import { fieldErrorsOf, FormField } from '../../lib/ui/FormField';
 import { HotlineImportReport } from './HotlineImportReport';
+import { fileRefusalMessages } from './file-refusal';
 import { useHotlineImport } from './hotline-import-api';
 import './hotline-import.css';
 
@@ -36,7 +37,7 @@ export function HotlineImportAdmin() {
   };
   const fileErrors = [
     ...(missing && !file ? [t('adminImports.hotline.needFile')] : []),
-    ...(fieldErrors.file ?? []),
+    ...fileRefusalMessages(t, upload.error),
   ];
   const progress = upload.progress;
   const percent = upload.isSuccess ? 100 : progress ? percentOf(progress) : 0;
@@ -60,7 +61,7 @@ export function HotlineImportAdmin() {
           testId="hotline-file-field"
         >
           <FilePicker
-            accept=".csv,.json,text/csv,application/json"
+            accept=".xlsx,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/json"
             fileName={file?.name ?? null}
             buttonLabel={t('adminImports.chooseFile')}
             emptyLabel={t('adminImports.noFile')}

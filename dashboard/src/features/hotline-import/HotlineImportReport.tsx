@@ -3,7 +3,7 @@ import type { HotlineImportReport as Report } from '@whistle/shared';
 import { chinaDateTime } from '../../lib/china-time';
 import { CSV_TYPE } from '../../lib/export/csv';
 import { datedFileName, downloadBlob } from '../../lib/export/download';
-import { fieldLabel, rowErrorsCsv } from './error-csv';
+import { fieldLabel, rowErrorsCsv, rowErrorText } from './error-csv';
 
 const STATS = ['total', 'created', 'duplicates', 'updated', 'failed'] as const;
 
@@ -77,7 +77,7 @@ export function HotlineImportReport({ report, fileName, finishedAt }: Props) {
                   <td className="num">{e.row}</td>
                   <td>{e.orderNo ?? '—'}</td>
                   <td>{fieldLabel(t, e.field)}</td>
-                  <td>{e.message}</td>
+                  <td>{rowErrorText(t, e)}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,6 +9,7 @@ import {
 import { useNames } from '../../i18n/names';
 import { ExportButtons } from '../../lib/export/ExportButtons';
 import { QueryState } from '../../lib/ui/QueryState';
+import { SelectableRow } from '../../lib/ui/SelectableRow';
 import { chinaDateTime } from '../../lib/china-time';
 import { useIncidentExportColumns } from './incident-export';
 import type { IncidentFilters } from './incident-filters';
@@ -111,20 +112,13 @@ export function IncidentList({ filters, onFilters, selectedId, onOpen }: Inciden
           </thead>
           <tbody>
             {items.map((i) => (
-              <tr
+              <SelectableRow
                 key={i.id}
-                data-testid="incident-row"
-                data-incident-id={i.id}
-                className={`${i.id === selectedId ? 'row--selected' : ''} ${i.overdue ? 'row--overdue' : ''}`}
-                tabIndex={0}
-                aria-selected={i.id === selectedId}
-                onClick={() => onOpen(i.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onOpen(i.id);
-                  }
-                }}
+                testId="incident-row"
+                data={{ 'data-incident-id': i.id }}
+                selected={i.id === selectedId}
+                overdue={i.overdue}
+                onOpen={() => onOpen(i.id)}
               >
                 <td>
                   <div className="row-title">{i.title}</div>
@@ -141,7 +135,7 @@ export function IncidentList({ filters, onFilters, selectedId, onOpen }: Inciden
                   {i.overdue && <span className="badge badge--red">{t('list.overdue')}</span>}
                 </td>
                 <td className="small">{chinaDateTime(i.createdAt)}</td>
-              </tr>
+              </SelectableRow>
             ))}
           </tbody>
         </table>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DispatchView } from '@whistle/shared';
 import { countdownTone, runningStage } from '../dispatches/countdown';
 import { DispatchDetail } from '../dispatches/DispatchDetail';
+import { SelectableDispatchRow } from '../dispatches/SelectableDispatchRow';
 import { useStreetName } from '../reference/useStreetName';
 import { formatDuration } from '../../lib/duration';
 import { chinaDateTime } from '../../lib/china-time';
@@ -84,24 +85,14 @@ function SummonsTable({
           const tone = stage ? countdownTone(stage, now) : null;
           const left = stage ? stage.dueAt - now : 0;
           return (
-            <tr
+            <SelectableDispatchRow
               key={d.id}
-              data-testid="inbox-row"
-              data-dispatch-id={d.id}
-              className={[
-                d.id === selectedId ? 'row--selected' : '',
-                fresh.has(d.id) ? 'row--fresh' : '',
-                tone === 'over' ? 'row--overdue' : '',
-              ].join(' ')}
-              tabIndex={0}
-              aria-selected={d.id === selectedId}
-              onClick={() => onOpen(d.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpen(d.id);
-                }
-              }}
+              dispatch={d}
+              testId="inbox-row"
+              selected={d.id === selectedId}
+              fresh={fresh.has(d.id)}
+              overdue={tone === 'over'}
+              onOpen={onOpen}
             >
               <td className="row-title">{d.incident.title}</td>
               <td>{streetName(d.streetId)}</td>
@@ -121,7 +112,7 @@ function SummonsTable({
                 )}
               </td>
               <td className="leader-inbox__time">{chinaDateTime(d.createdAt)}</td>
-            </tr>
+            </SelectableDispatchRow>
           );
         })}
       </tbody>

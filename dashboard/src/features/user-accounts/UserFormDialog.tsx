@@ -4,8 +4,7 @@ import { ROLES, type AdminUserView, type Role, type TemporaryPasswordResponse } 
 import { useNames } from '../../i18n/names';
 import { useSubmissionKeys } from '../../lib/api/idempotency-key';
 import { FormDialog } from '../../lib/ui/FormDialog';
-import { FormField } from '../../lib/ui/FormField';
-import { adminFieldErrors } from '../admin-table/field-errors';
+import { FormField, fieldErrorsOf } from '../../lib/ui/FormField';
 import { FieldGroup } from '../admin-table/FieldGroup';
 import { useDepartments, useGrids, useStreets } from '../reference/reference-queries';
 import { useCreateUser, useUpdateUser } from './user-api';
@@ -39,7 +38,7 @@ export function UserFormDialog({ user, onClose, onCreated }: UserFormDialogProps
   const [departmentId, setDepartmentId] = useState(user?.departmentId ?? '');
   const [gridIds, setGridIds] = useState<string[]>(user?.gridIds ?? []);
   const mutation = user ? update : create;
-  const errors = adminFieldErrors(mutation.error);
+  const errors = fieldErrorsOf(mutation.error);
   const scopeField = scopeFieldOf(role);
 
   const submit = () => {

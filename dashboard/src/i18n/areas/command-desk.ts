@@ -1,7 +1,7 @@
 /** Texts of one area of the dashboard, kept apart so each area's texts change in one file. */
 export const commandZh = {
   title: '区指挥中心工作台',
-  tab: { dispatches: '派单督办', standing: '挂账台账', tasks: '下派任务' },
+  tab: { dispatches: '派单督办', incidents: '事件总览', standing: '挂账台账', tasks: '下派任务' },
   filter: {
     street: '街道',
     allStreets: '全部街道',
@@ -20,6 +20,13 @@ export const commandZh = {
     status: '状态',
     deadline: '当前时限',
     missed: '超时环节',
+    reportedAt: '上报时间',
+    waited: '已历时',
+  },
+  incident: {
+    pickOne: '选择左侧一件事件查看详情',
+    waiting: '待吹哨',
+    onStanding: '已挂账',
   },
   overdueCount: '超时 {{count}} 项',
   missedStages: '已超时 {{count}} 个环节',
@@ -87,7 +94,12 @@ export const commandZh = {
 
 export const commandEn: typeof commandZh = {
   title: 'District command desk',
-  tab: { dispatches: 'Dispatches', standing: 'Standing register', tasks: 'Tasks sent down' },
+  tab: {
+    dispatches: 'Dispatches',
+    incidents: 'Incidents',
+    standing: 'Standing register',
+    tasks: 'Tasks sent down',
+  },
   filter: {
     street: 'Street',
     allStreets: 'All streets',
@@ -106,6 +118,13 @@ export const commandEn: typeof commandZh = {
     status: 'Status',
     deadline: 'Running stage',
     missed: 'Missed stages',
+    reportedAt: 'Reported',
+    waited: 'Open for',
+  },
+  incident: {
+    pickOne: 'Pick an incident on the left to see it',
+    waiting: 'Awaiting a whistle',
+    onStanding: 'On the standing register',
   },
   overdueCount: '{{count}} overdue',
   missedStages: '{{count}} stages missed',

@@ -28,6 +28,8 @@ export const fieldMessagesZh = {
   username: '须为 3–64 位小写字母、数字、点、横线或下划线',
   departmentCode: '须为 2–32 位小写字母、数字或横线，以字母开头',
   wrongPassword: '不正确',
+  alreadySummoned: '该哨已召集此部门',
+  sameDepartment: '派单已在此部门',
 };
 
 export const fieldMessagesEn: typeof fieldMessagesZh = {
@@ -55,4 +57,6 @@ export const fieldMessagesEn: typeof fieldMessagesZh = {
   username: 'Must be 3–64 lower-case letters, digits, dots, dashes or underscores',
   departmentCode: 'Must be 2–32 lower-case letters, digits or dashes, starting with a letter',
   wrongPassword: 'Is not correct',
+  alreadySummoned: 'This whistle already summons that department',
+  sameDepartment: 'The dispatch is already with this department',
 };

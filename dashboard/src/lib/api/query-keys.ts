@@ -23,6 +23,8 @@ export const queryKeys = {
     /** The desks' incident lists; details have a prefix of their own, so a list refresh spares them. */
     lists: () => ['incidents'] as const,
     streetPages: (filters: object) => [...queryKeys.incidents.lists(), 'street', filters] as const,
+    /** The district desk's incident list (every street's, overdue first). */
+    desk: (filters: object) => [...queryKeys.incidents.lists(), 'desk', filters] as const,
     /** The standing register (挂账台账): under the lists' prefix, so incident events refresh it. */
     standing: () => [...queryKeys.incidents.lists(), 'standing'] as const,
     details: () => ['incident'] as const,

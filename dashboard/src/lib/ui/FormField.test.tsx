@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error';
 import { fieldErrorsOf, FormField } from './FormField';
 
 describe('FormField', () => {
-  it('takes field messages from a 400 answer only', () => {
+  it('takes field messages from a refusal that names fields (400, 409, 422) only', () => {
     const body = {
       statusCode: 400,
       error: 'Bad Request',
@@ -11,7 +11,13 @@ describe('FormField', () => {
       fields: { username: ['too short'] },
     };
     expect(fieldErrorsOf(new ApiError(400, body))).toEqual({ username: ['too short'] });
-    expect(fieldErrorsOf(new ApiError(409, { ...body, statusCode: 409 }))).toEqual({});
+    expect(fieldErrorsOf(new ApiError(409, { ...body, statusCode: 409 }))).toEqual({
+      username: ['too short'],
+    });
+    expect(fieldErrorsOf(new ApiError(422, { ...body, statusCode: 422 }))).toEqual({
+      username: ['too short'],
+    });
+    expect(fieldErrorsOf(new ApiError(403, { ...body, statusCode: 403 }))).toEqual({});
     expect(fieldErrorsOf(new Error('offline'))).toEqual({});
   });
 

@@ -3,9 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { localizeFieldMessage } from './field-messages';
 
-/** Field path → messages of a 400 answer ({} for any other error or none). */
+/**
+ * Field path → messages of a refusal that names its fields: a 400's, a 409's (a taken user name or
+ * department code) or a 422's (a department the whistle already summons); {} for any other error.
+ */
 export function fieldErrorsOf(error: unknown): Record<string, string[]> {
-  return error instanceof ApiError && error.status === 400 ? (error.body?.fields ?? {}) : {};
+  return error instanceof ApiError && [400, 409, 422].includes(error.status)
+    ? (error.body?.fields ?? {})
+    : {};
 }
 
 interface FormFieldProps {

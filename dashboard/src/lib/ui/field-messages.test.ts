@@ -19,6 +19,7 @@ describe('localizeFieldMessage', () => {
     expect(localizeFieldMessage(t, 'property foo should not exist')).toBe('不是可提交的字段');
     expect(localizeFieldMessage(t, 'accept must not be less than 1')).toBe('不能小于 1');
     expect(localizeFieldMessage(t, 'is taken')).toBe('已被使用');
+    expect(localizeFieldMessage(t, 'is already summoned by this whistle')).toBe('该哨已召集此部门');
   });
 
   it('keeps a message it does not know as the server wrote it', () => {

@@ -32,6 +32,9 @@ const PATTERNS: readonly [RegExp, Key, ((m: RegExpMatchArray) => Record<string, 
   [/^is taken$|already (?:taken|exists|in use)$/, 'taken'],
   [/^names (?:no|a) \w+(?: that does not exist)?$/, 'noSuch'],
   [/^is not your current password$/, 'wrongPassword'],
+  [/^is already summoned by this whistle$/, 'alreadySummoned'],
+  [/^is the department the dispatch is with$/, 'sameDepartment'],
+  [/^unknown department$/, 'noSuch'],
   [/must match .* regular expression$/, 'invalidFormat'],
 ];
 

@@ -5,7 +5,7 @@ import { FakeSocket } from '../../test/fake-socket';
 import { captureDownloads, csvLines } from '../../test/downloads';
 import { deskUser, fakeFetch, renderSignedIn } from '../../test/render';
 import { CommandDeskPage } from './CommandDeskPage';
-import { dispatchView, type DispatchPatch } from '../../test/factories';
+import { dispatchView, incidentView, type DispatchPatch } from '../../test/factories';
 
 let socket: FakeSocket | null = null;
 jest.mock('../../features/live/socket', () => ({
@@ -80,6 +80,49 @@ describe('district command desk', () => {
         ),
       ).toBe(true),
     );
+  });
+
+  it('lists every street’s incidents overdue first, opens one, and puts it on the standing register', async () => {
+    const late = incidentView({ id: 'late', title: '井盖缺失', status: 'in_progress', overdue: true });
+    const waiting = incidentView({ id: 'waiting', title: '垃圾堆放', streetId: 's2' });
+    const calls = fakeFetch((method, path) => {
+      if (path === '/api/incidents' && method === 'GET')
+        return [200, { items: [late, waiting], total: 2, nextCursor: null }];
+      if (path === '/api/incidents/waiting')
+        return [200, { ...waiting, whistles: [], tasks: [], timeline: [], actions: ['merge'] }];
+      if (path === '/api/incidents/waiting/photos') return [200, []];
+      if (path === '/api/dispatches' || path === '/api/incidents/standing') return [200, []];
+      if (path === '/api/streets')
+        return [
+          200,
+          [
+            { id: 's1', nameZh: '梅园街道', nameEn: 'Meiyuan' },
+            { id: 's2', nameZh: '夫子庙街道', nameEn: 'Fuzimiao' },
+          ],
+        ];
+      if (path === '/api/departments') return [200, []];
+      return undefined;
+    });
+    renderDeskPage();
+    fireEvent.click(await screen.findByTestId('desk-tab-incidents'));
+    const rows = await screen.findAllByTestId('desk-incident-row');
+    expect(rows.map((r) => r.getAttribute('data-incident-id'))).toEqual(['late', 'waiting']);
+    expect(rows[0]?.getAttribute('data-overdue')).toBe('true');
+    expect(rows[1]?.textContent).toContain('夫子庙街道');
+    expect(rows[1]?.textContent).toContain('待吹哨');
+    expect(screen.getByTestId('desk-tab-incidents').textContent).toContain('1');
+    const asked = calls.mock.calls
+      .map(([url]) => new URL(String(url), 'http://localhost'))
+      .find((u) => u.pathname === '/api/incidents');
+    expect(asked?.searchParams.get('sort')).toBe('overdue_first');
+    expect(asked?.searchParams.get('status')).toBe(
+      'reported,registered,dispatched,in_progress,resolved,reopened',
+    );
+
+    fireEvent.click(rows[1]);
+    expect((await screen.findByTestId('incident-detail')).textContent).toContain('垃圾堆放');
+    fireEvent.click(screen.getByTestId('incident-standing'));
+    expect((await screen.findByRole('dialog')).textContent).toContain('挂账原因');
   });
 
   it('marks a standing entry due when its review reminder arrives live', async () => {

@@ -1,17 +1,20 @@
-import { useCallback, useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OPEN_INCIDENT_STATUSES, type IncidentView } from '@whistle/shared';
 import { useAlerts } from '../../features/alerts/useAlerts';
 import { useDeskExportColumns, useStandingExportColumns } from '../../features/command-desk/desk-export';
 import { DeskDispatchTable } from '../../features/command-desk/DeskDispatchTable';
 import { DeskFiltersBar } from '../../features/command-desk/DeskFiltersBar';
-import type { DeskFilters } from '../../features/command-desk/desk-model';
+import { DeskIncidentTable } from '../../features/command-desk/DeskIncidentTable';
+import { OPEN_DISPATCH_STATUSES, type DeskFilters } from '../../features/command-desk/desk-model';
 import {
   useDeskDispatches,
+  useDeskIncidents,
   useSentDownTasks,
   useStandingRegister,
 } from '../../features/command-desk/desk-queries';
 import { DistrictTasksPanel } from '../../features/command-desk/DistrictTasksPanel';
+import { IncidentStandingAction } from '../../features/command-desk/IncidentStandingAction';
 import { OversightBar } from '../../features/command-desk/OversightBar';
 import { StandingRegisterPanel } from '../../features/command-desk/StandingRegisterPanel';
 import { ToughSuggestions } from '../../features/command-desk/ToughSuggestions';
@@ -19,46 +22,50 @@ import { useDispatchExportColumns } from '../../features/dispatches/dispatch-exp
 import { DispatchDetail } from '../../features/dispatches/DispatchDetail';
 import { isOverdue } from '../../features/dispatches/inbox';
 import { ViewHeader } from '../../features/header/ViewHeader';
-import { refreshFromEvents } from '../../features/live/live-invalidation';
-import { useLiveEvents } from '../../features/live/LiveProvider';
-import type { AnyLiveEvent } from '../../features/live/types';
+import { IncidentDetailPane } from '../../features/case-file/IncidentDetailPane';
+import { useIncidentExportColumns } from '../../features/incidents/incident-export';
+import { useLiveRefresh } from '../../features/live/useLiveRefresh';
 import { useStreetName } from '../../features/reference/useStreetName';
 import { ExportButtons } from '../../lib/export/ExportButtons';
 import { QueryState } from '../../lib/ui/QueryState';
+import { TabStrip } from '../../lib/ui/TabStrip';
 import { useNow } from '../../lib/useNow';
 import { useDeskShortcuts, type DeskTab } from './desk-shortcuts';
 import '../../styles/desk.css';
 import '../../features/command-desk/command-desk.css';
 
-const TABS: readonly DeskTab[] = ['dispatches', 'standing', 'tasks'];
+const TABS: readonly DeskTab[] = ['dispatches', 'incidents', 'standing', 'tasks'];
+/** Tabs whose count is work overdue (red above zero); the tasks tab counts work merely open. */
+const ALARM_TABS: readonly DeskTab[] = ['dispatches', 'incidents', 'standing'];
 type Tab = DeskTab;
 
 const ALL: DeskFilters = { streetId: '', status: '', overdue: 'all' };
+const standingAction = (incident: IncidentView) => <IncidentStandingAction incident={incident} />;
 
 /**
  * 区指挥中心工作台: every street's dispatches, overdue first, with the selected one beside the list
  * (its clocks, timeline and the district's actions: 督办, 攻坚哨, 撤销, 改派, 挂账); the suggested
- * 攻坚哨 above the list; the standing register (挂账台账); tasks sent down to streets. Live.
+ * 攻坚哨 above the list; every street's incidents, overdue and then those waiting for a whistle
+ * first (the incident's own actions and 挂账); the standing register (挂账台账); tasks sent down
+ * to streets. Live.
  */
 export function CommandDeskPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const streetName = useStreetName();
   const now = useNow(1000);
   const [tab, setTab] = useState<Tab>('dispatches');
   const [filters, setFilters] = useState<DeskFilters>(ALL);
+  const [incidentFilters, setIncidentFilters] = useState<DeskFilters>(ALL);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedIncidentId, setSelectedIncidentId] = useState<string | null>(null);
   const dispatches = useDeskDispatches(filters);
+  const incidents = useDeskIncidents(incidentFilters);
   // The suggestions look at every street, whatever the list's filters.
   const everything = useDeskDispatches(ALL);
   const tasks = useSentDownTasks();
   const standing = useStandingRegister();
 
-  const onEvents = useCallback(
-    (events: readonly AnyLiveEvent[]) => refreshFromEvents(client, events),
-    [client],
-  );
-  useLiveEvents(onEvents);
+  useLiveRefresh();
 
   // The alert hook of the consoles (features/alerts): an overdue deadline or a returned task rings here.
   // A standing-register review reminder opens the register; the others their dispatch.
@@ -75,6 +82,8 @@ export function CommandDeskPage() {
   const deskColumns = useDeskExportColumns();
   const standingColumns = useStandingExportColumns();
   const taskColumns = useDispatchExportColumns({ header: 'street', name: (d) => streetName(d.streetId) });
+  const incidentColumns = useIncidentExportColumns(streetName);
+  const incidentRows = incidents.data ?? [];
 
   const rows = useMemo(() => dispatches.data ?? [], [dispatches.data]);
   const all = useMemo(() => everything.data ?? [], [everything.data]);
@@ -83,6 +92,7 @@ export function CommandDeskPage() {
   const dueCount = (standing.data ?? []).filter((e) => e.reviewDue).length;
   const counts: Record<Tab, number> = {
     dispatches: overdueCount,
+    incidents: incidentRows.filter((i) => i.overdue).length,
     standing: dueCount,
     tasks: (tasks.data ?? []).filter((d) => d.status !== 'verified' && d.status !== 'cancelled').length,
   };
@@ -91,34 +101,52 @@ export function CommandDeskPage() {
     <div className="desk cd" data-testid="view-desk">
       <ViewHeader title={t('command.title')} />
       <div className="toolbar">
-        <div className="tabs" role="tablist" aria-label={t('command.title')}>
-          {TABS.map((key) => (
-            <button
-              key={key}
-              type="button"
-              role="tab"
-              aria-selected={tab === key}
-              className={`tab${tab === key ? ' tab--on' : ''}${key !== 'tasks' && counts[key] > 0 ? ' tab--alarm' : ''}`}
-              data-testid={`desk-tab-${key}`}
-              onClick={() => setTab(key)}
-            >
-              {t(`command.tab.${key}`)} <span className="count">{counts[key]}</span>
-            </button>
-          ))}
-        </div>
+        <TabStrip
+          tabs={TABS}
+          active={tab}
+          onChange={setTab}
+          label={(key) => t(`command.tab.${key}`)}
+          testIdPrefix="desk-tab-"
+          counts={counts}
+          alarmTabs={ALARM_TABS}
+          ariaLabel={t('command.title')}
+        />
         <span className="toolbar__spacer" />
         {alerts.standing && (
           <span className="alarm-pill" data-testid="alarm-pill">
             {t(`ops.alerts.pill.${alerts.standing}`)}
           </span>
         )}
-        {tab === 'dispatches' && <DeskFiltersBar filters={filters} onChange={setFilters} />}
+        {tab === 'dispatches' && (
+          <DeskFiltersBar
+            filters={filters}
+            onChange={setFilters}
+            statuses={OPEN_DISPATCH_STATUSES}
+            statusLabel={(s) => t(`dispatchStatus.${s}`)}
+          />
+        )}
+        {tab === 'incidents' && (
+          <DeskFiltersBar
+            filters={incidentFilters}
+            onChange={setIncidentFilters}
+            statuses={OPEN_INCIDENT_STATUSES}
+            statusLabel={(s) => t(`incidentStatus.${s}`)}
+          />
+        )}
         {tab === 'dispatches' && (
           <ExportButtons
             rows={rows}
             columns={deskColumns}
             fileName={t('ops.export.files.deskDispatches')}
             testId="desk-export"
+          />
+        )}
+        {tab === 'incidents' && (
+          <ExportButtons
+            rows={incidentRows}
+            columns={incidentColumns}
+            fileName={t('ops.export.files.deskIncidents')}
+            testId="desk-incidents-export"
           />
         )}
         {tab === 'standing' && (
@@ -138,11 +166,43 @@ export function CommandDeskPage() {
           />
         )}
       </div>
-      {tab === 'standing' ? (
+      {tab === 'standing' && (
         <main className="cd-single">
           <StandingRegisterPanel />
         </main>
-      ) : (
+      )}
+      {tab === 'incidents' && (
+        <main className="split">
+          <section className="split__list" aria-label={t('command.tab.incidents')}>
+            <QueryState
+              loading={incidents.isPending}
+              error={incidents.isError}
+              empty={incidentRows.length === 0}
+            >
+              <DeskIncidentTable
+                rows={incidentRows}
+                now={now}
+                selectedId={selectedIncidentId}
+                onOpen={setSelectedIncidentId}
+                streetName={streetName}
+              />
+            </QueryState>
+          </section>
+          <aside className="split__detail">
+            {selectedIncidentId ? (
+              <IncidentDetailPane
+                key={selectedIncidentId}
+                incidentId={selectedIncidentId}
+                onOpen={setSelectedIncidentId}
+                extraActions={standingAction}
+              />
+            ) : (
+              <p className="muted">{t('command.incident.pickOne')}</p>
+            )}
+          </aside>
+        </main>
+      )}
+      {(tab === 'dispatches' || tab === 'tasks') && (
         <main className="split">
           <section className="split__list" aria-label={t(`command.tab.${tab}`)}>
             {tab === 'dispatches' ? (

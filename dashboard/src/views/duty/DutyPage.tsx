@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAlerts } from '../../features/alerts/useAlerts';
 import { useDispatchExportColumns } from '../../features/dispatches/dispatch-export';
@@ -9,13 +8,12 @@ import { DispatchInboxTable } from '../../features/dispatches/DispatchInboxTable
 import { countTabs, INBOX_TABS, inTab, type InboxTab } from '../../features/dispatches/inbox';
 import { SendTaskDialog } from '../../features/dispatches/SendTaskDialog';
 import { ViewHeader } from '../../features/header/ViewHeader';
-import { refreshFromEvents } from '../../features/live/live-invalidation';
-import { useLiveEvents } from '../../features/live/LiveProvider';
+import { useLiveRefresh } from '../../features/live/useLiveRefresh';
 import { DepartmentStandingCard } from '../../features/metrics/DepartmentStandingCard';
-import type { AnyLiveEvent } from '../../features/live/types';
 import { useStreetName } from '../../features/reference/useStreetName';
 import { ExportButtons } from '../../lib/export/ExportButtons';
 import { QueryState } from '../../lib/ui/QueryState';
+import { TabStrip } from '../../lib/ui/TabStrip';
 import { useNow } from '../../lib/useNow';
 import { useDutyShortcuts } from './duty-shortcuts';
 import '../../styles/desk.css';
@@ -25,20 +23,13 @@ export function DutyPage() {
   const { t } = useTranslation();
   const streetName = useStreetName();
   const dispatches = useDispatches();
-  const client = useQueryClient();
   const now = useNow(1000);
   const [tab, setTab] = useState<InboxTab>('new');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
   // Any dispatch change may move a row between tabs; refetching keeps the server's `actions` right.
-  const onEvents = useCallback(
-    (events: readonly AnyLiveEvent[]) => {
-      refreshFromEvents(client, events);
-    },
-    [client],
-  );
-  useLiveEvents(onEvents);
+  useLiveRefresh();
 
   const items = useMemo(() => dispatches.data ?? [], [dispatches.data]);
   const counts = countTabs(items, now);
@@ -57,21 +48,16 @@ export function DutyPage() {
     <div className="desk" data-testid="view-duty">
       <ViewHeader title={t('view.duty')} />
       <div className="toolbar">
-        <div className="tabs" role="tablist" aria-label={t('duty.inbox')}>
-          {INBOX_TABS.map((key) => (
-            <button
-              key={key}
-              type="button"
-              role="tab"
-              aria-selected={tab === key}
-              className={`tab${tab === key ? ' tab--on' : ''}${key === 'overdue' && counts.overdue > 0 ? ' tab--alarm' : ''}`}
-              data-testid={`tab-${key}`}
-              onClick={() => setTab(key)}
-            >
-              {t(`duty.tab.${key}`)} <span className="count">{counts[key]}</span>
-            </button>
-          ))}
-        </div>
+        <TabStrip
+          tabs={INBOX_TABS}
+          active={tab}
+          onChange={setTab}
+          label={(key) => t(`duty.tab.${key}`)}
+          testIdPrefix="tab-"
+          counts={counts}
+          alarmTabs={['overdue']}
+          ariaLabel={t('duty.inbox')}
+        />
         <DepartmentStandingCard />
         <span className="toolbar__spacer" />
         {alerts.standing && (

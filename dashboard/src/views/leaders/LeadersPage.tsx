@@ -1,5 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AlertToggle } from '../../features/alerts/AlertToggle';
@@ -9,9 +8,7 @@ import { useDispatches } from '../../features/dispatches/dispatch-queries';
 import { leaderSummons, waitingCount } from '../../features/leader-inbox/leader-inbox';
 import { LeaderInbox } from '../../features/leader-inbox/LeaderInbox';
 import { ConnectionIndicator } from '../../features/live/ConnectionIndicator';
-import { refreshFromEvents } from '../../features/live/live-invalidation';
-import { useLiveEvents } from '../../features/live/LiveProvider';
-import type { AnyLiveEvent } from '../../features/live/types';
+import { useLiveRefresh } from '../../features/live/useLiveRefresh';
 import { DEPARTMENT_COLUMNS, STREET_COLUMNS } from '../../features/metrics/columns';
 import { heatShares, type HeatMeasure } from '../../features/metrics/heat';
 import {
@@ -56,17 +53,12 @@ type CockpitTab = (typeof TABS)[number];
 export function LeadersPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
-  const client = useQueryClient();
   const [tab, setTab] = useState<CockpitTab>('cockpit');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const dispatches = useDispatches();
   const summons = useMemo(() => leaderSummons(dispatches.data ?? [], user.id), [dispatches.data, user.id]);
   // A new summons (or any change to one) refetches the list, whichever tab is showing.
-  const onEvents = useCallback(
-    (events: readonly AnyLiveEvent[]) => refreshFromEvents(client, events),
-    [client],
-  );
-  useLiveEvents(onEvents);
+  useLiveRefresh();
   const openSummons = (id: string) => {
     setTab('inbox');
     setSelectedId(id);

@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runningStage } from '@whistle/shared';
 import { useAlerts } from '../../features/alerts/useAlerts';
@@ -10,24 +9,23 @@ import { ViewHeader } from '../../features/header/ViewHeader';
 import { NO_FILTERS, type IncidentFilters } from '../../features/incidents/incident-filters';
 import { IncidentList } from '../../features/incidents/IncidentList';
 import { RegisterIncidentDialog } from '../../features/incidents/RegisterIncidentDialog';
-import { refreshFromEvents } from '../../features/live/live-invalidation';
-import { useLiveEvents } from '../../features/live/LiveProvider';
-import type { AnyLiveEvent } from '../../features/live/types';
+import { useLiveRefresh } from '../../features/live/useLiveRefresh';
 import { StreetMapColumn } from '../../features/map/StreetMapColumn';
 import { useFeedNames } from '../../features/reference/useFeedNames';
 import { useSignedIn } from '../../features/session/SessionProvider';
 import { ExportButtons } from '../../lib/export/ExportButtons';
-import { IncidentDetailPane } from './IncidentDetailPane';
+import { TabStrip } from '../../lib/ui/TabStrip';
+import { IncidentDetailPane } from '../../features/case-file/IncidentDetailPane';
 import { useStreetShortcuts } from './street-shortcuts';
 import '../../styles/desk.css';
 
-type Pane = 'incidents' | 'tasks';
+const PANES = ['incidents', 'tasks'] as const;
+type Pane = (typeof PANES)[number];
 
 /** 街道指挥中心: register incidents, follow them with their whistles, and take tasks sent down. */
 export function StreetPage() {
   const { t } = useTranslation();
   const { streetId } = useSignedIn().user;
-  const client = useQueryClient();
   const dispatches = useDispatches();
   const [pane, setPane] = useState<Pane>('incidents');
   const [filters, setFilters] = useState<IncidentFilters>(NO_FILTERS);
@@ -35,13 +33,7 @@ export function StreetPage() {
   const [registering, setRegistering] = useState(false);
 
   // One refetch per batch, whatever its size: lists and the open detail follow the server.
-  const onEvents = useCallback(
-    (events: readonly AnyLiveEvent[]) => {
-      refreshFromEvents(client, events);
-    },
-    [client],
-  );
-  useLiveEvents(onEvents);
+  useLiveRefresh();
 
   const tasks = useMemo(
     () => (dispatches.data ?? []).filter((d) => d.direction === 'dept_to_street'),
@@ -61,27 +53,14 @@ export function StreetPage() {
     <div className="desk" data-testid="view-street">
       <ViewHeader title={t('view.street')} />
       <div className="toolbar">
-        <div className="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={pane === 'incidents'}
-            className={`tab${pane === 'incidents' ? ' tab--on' : ''}`}
-            onClick={() => setPane('incidents')}
-          >
-            {t('street.pane.incidents')}
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={pane === 'tasks'}
-            className={`tab${pane === 'tasks' ? ' tab--on' : ''}`}
-            data-testid="tab-tasks"
-            onClick={() => setPane('tasks')}
-          >
-            {t('street.pane.tasks')} <span className="count">{waiting}</span>
-          </button>
-        </div>
+        <TabStrip
+          tabs={PANES}
+          active={pane}
+          onChange={setPane}
+          label={(key) => t(`street.pane.${key}`)}
+          testIdPrefix="tab-"
+          counts={{ tasks: waiting }}
+        />
         <span className="toolbar__spacer" />
         {alerts.standing && (
           <span className="alarm-pill" data-testid="alarm-pill">

@@ -11,11 +11,14 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import {
   CATEGORY_CODES,
+  INCIDENT_LIST_SORTS,
   INCIDENT_STATUSES,
   PRIORITIES,
+  type IncidentListSort,
   type IncidentStatus,
   type ListIncidentsQuery,
   type Priority,
@@ -55,7 +58,28 @@ export class ListIncidentsDto implements ListIncidentsQuery {
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({
+    enum: INCIDENT_LIST_SORTS,
+    default: 'newest',
+    description:
+      '`overdue_first`: incidents with an overdue dispatch, then those waiting for a whistle, oldest first; pages by `page`',
+  })
+  @IsOptional()
+  @IsIn(INCIDENT_LIST_SORTS)
+  sort?: IncidentListSort;
+
   @PageLimit({ default: 50 }) limit?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ description: 'Next page of `newest` (the nextCursor of the previous page)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @ValidateBy({
+    name: 'cursorFollowsNewest',
+    validator: {
+      validate: (_value, args) => (args?.object as ListIncidentsDto).sort !== 'overdue_first',
+      defaultMessage: () => 'cursor pages sort=newest only; page sort=overdue_first with page',
+    },
+  })
+  cursor?: string;
 }

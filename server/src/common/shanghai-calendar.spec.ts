@@ -1,4 +1,4 @@
-import { shanghaiPeriodStarts } from './shanghai-calendar';
+import { shanghaiDateKey, shanghaiMonthKey, shanghaiPeriodStarts } from './shanghai-calendar';
 
 describe('shanghaiPeriodStarts', () => {
   it('starts the day at 16:00 UTC of the previous UTC day', () => {
@@ -36,5 +36,18 @@ describe('shanghaiPeriodStarts', () => {
     const p = shanghaiPeriodStarts(new Date('2024-02-29T12:00:00Z'));
     expect(p.dayStart.toISOString()).toBe('2024-02-28T16:00:00.000Z');
     expect(p.monthStart.toISOString()).toBe('2024-01-31T16:00:00.000Z');
+  });
+});
+
+describe('shanghaiDateKey', () => {
+  it('is the Shanghai date, a day ahead of UTC from 16:00 UTC', () => {
+    expect(shanghaiDateKey(new Date('2026-12-06T15:59:59.999Z'))).toBe('2026-12-06');
+    expect(shanghaiDateKey(new Date('2026-12-06T16:00:00Z'))).toBe('2026-12-07');
+  });
+
+  it('is the day shanghaiPeriodStarts counts from, and the month shanghaiMonthKey names', () => {
+    const now = new Date('2026-11-30T17:00:00Z'); // 1 December 01:00 in Shanghai
+    expect(shanghaiDateKey(now)).toBe(shanghaiPeriodStarts(now).dayKey);
+    expect(shanghaiMonthKey(now)).toBe('2026-12');
   });
 });

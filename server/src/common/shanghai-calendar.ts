@@ -1,8 +1,16 @@
 /**
- * Day and month boundaries as the command centres count them: Beijing time. China has kept UTC+8
- * without daylight saving since 1991, so a fixed offset is exact and needs no time-zone database.
+ * Days and months as the command centres count them: Beijing time, for every module that dates
+ * something (the leaders' figures, the monthly report, the standing register's review dates).
+ * China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and needs no
+ * time-zone database.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The date in Asia/Shanghai at `now`, YYYY-MM-DD. */
+export function shanghaiDateKey(now: Date): string {
+  // Shifted so that its UTC fields read as the Shanghai wall clock.
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
 
 export interface PeriodStarts {
   /** 00:00 today, Asia/Shanghai. */
@@ -22,7 +30,7 @@ export function shanghaiPeriodStarts(now: Date): PeriodStarts {
   return {
     dayStart: new Date(Date.UTC(year, month, date) - SHANGHAI_OFFSET_MS),
     monthStart: new Date(Date.UTC(year, month, 1) - SHANGHAI_OFFSET_MS),
-    dayKey: wall.toISOString().slice(0, 10),
+    dayKey: shanghaiDateKey(now),
   };
 }
 
@@ -44,5 +52,5 @@ export function shanghaiMonth(month: string): ShanghaiMonth {
 
 /** The month `now` falls in, in Beijing time, as `YYYY-MM`. */
 export function shanghaiMonthKey(now: Date): string {
-  return shanghaiPeriodStarts(now).dayKey.slice(0, 7);
+  return shanghaiDateKey(now).slice(0, 7);
 }

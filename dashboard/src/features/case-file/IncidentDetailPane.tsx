@@ -1,30 +1,37 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentView, RejectRequest } from '@whistle/shared';
-import { DispatchCard } from '../../features/dispatches/DispatchCard';
-import { DuplicateList } from '../../features/incidents/DuplicateList';
-import { incidentActions, mayBlowWhistle } from '../../features/incidents/incident-actions';
-import { useDeskPost, useIncidentDetail } from '../../features/incidents/incident-queries';
-import { Timeline } from '../../features/incidents/Timeline';
-import { ReasonDialog } from '../../features/notes/ReasonDialog';
-import { PhotoThumbs } from '../../features/photos/PhotoThumbs';
-import { useDepartments } from '../../features/reference/reference-queries';
-import { useSignedIn } from '../../features/session/SessionProvider';
-import { LatestSiteCheck } from '../../features/site-checks/LatestSiteCheck';
-import { WhistleDialog } from '../../features/whistles/WhistleDialog';
+import { DispatchCard } from '../dispatches/DispatchCard';
+import { DuplicateList } from '../incidents/DuplicateList';
+import { incidentActions, mayBlowWhistle } from '../incidents/incident-actions';
+import { useDeskPost, useIncidentDetail } from '../incidents/incident-queries';
+import { Timeline } from '../incidents/Timeline';
+import { ReasonDialog } from '../notes/ReasonDialog';
+import { PhotoThumbs } from '../photos/PhotoThumbs';
+import { useDepartments } from '../reference/reference-queries';
+import { useSignedIn } from '../session/SessionProvider';
+import { LatestSiteCheck } from '../site-checks/LatestSiteCheck';
+import { WhistleDialog } from '../whistles/WhistleDialog';
 import { useNames } from '../../i18n/names';
 import { ErrorBox } from '../../lib/ui/ErrorBox';
 import { chinaDateTime } from '../../lib/china-time';
 
 type Dialogs = 'reject' | 'whistle' | null;
 
-/** One incident in full: its actions, whistles with each department's clocks, photos, duplicates, history. */
+/**
+ * The case file on a console (features/case-file composes incidents, dispatches, whistles, photos
+ * and site checks; only views import it, so those features never import one another through it).
+ * One incident in full: its actions, whistles with each department's clocks, photos, duplicates,
+ * history. `extraActions` are a console's own (the district desk's 挂账), beside the incident's.
+ */
 export function IncidentDetailPane({
   incidentId,
   onOpen,
+  extraActions,
 }: {
   incidentId: string;
   onOpen: (id: string) => void;
+  extraActions?: (incident: IncidentView) => ReactNode;
 }) {
   const { t } = useTranslation();
   const names = useNames();
@@ -106,6 +113,7 @@ export function IncidentDetailPane({
             {t('desk.incidentAction.close')}
           </button>
         )}
+        {extraActions?.(incident)}
       </div>
       <ErrorBox error={simple.error} />
       <dl className="facts">
