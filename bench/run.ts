@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { commit, option } from './lib/cli';
 import { fullProfile, smokeProfile } from './lib/profile';
-import type { MeasuredRow, ScenarioResult } from './lib/result';
+import { cpuMsPerOp, type MeasuredRow, type ScenarioResult } from './lib/result';
 import { BenchDatabase, startWhistle, type RunningProcess } from './lib/server';
 import { deadlinesScenario } from './scenarios/deadlines';
 import { dispatchScenario } from './scenarios/dispatch';
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     ...r,
     floor_p50_ms: floorOf(r)?.p50_ms ?? null,
     floor_p99_ms: floorOf(r)?.p99_ms ?? null,
+    cpu_ms_per_op: cpuMsPerOp(r),
   }));
   const result = {
     at: new Date().toISOString(),
@@ -132,6 +133,7 @@ function printTable(rows: ScenarioResult[]): void {
       'p99/floor': ratio(r.p99_ms, r.floor_p99_ms),
       rss_mb: fmt(r.server_rss_mb),
       'cpu %': fmt(r.server_cpu_pct),
+      'cpu ms/op': fmt(r.cpu_ms_per_op),
     })),
   );
   for (const r of rows) {

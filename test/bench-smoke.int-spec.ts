@@ -15,6 +15,7 @@ const NUMERIC_OR_NULL = [
   'throughput_per_s',
   'floor_p50_ms',
   'floor_p99_ms',
+  'cpu_ms_per_op',
 ];
 
 /**
@@ -73,6 +74,12 @@ describe('benchmark smoke run', () => {
       const itsFloor = s.scenario === 'fanout' ? fanoutFloor : s.scenario === 'scale' ? null : floor;
       expect(s.floor_p50_ms).toBe(itsFloor ? itsFloor.p50_ms : null);
       expect(s.floor_p99_ms).toBe(itsFloor ? itsFloor.p99_ms : null);
+      // CPU per operation follows from the row's own CPU and throughput; fan-out counts deliveries.
+      const fanout = s.scenario === 'fanout' || s.scenario === 'floor-fanout';
+      const cpu = s.server_cpu_pct as number;
+      const perS = s.throughput_per_s as number | null;
+      if (fanout || !perS) expect(s.cpu_ms_per_op).toBeNull();
+      else expect(s.cpu_ms_per_op as number).toBeCloseTo((cpu * 10) / perS, 1);
     }
     // The cluster's processes each counted: 2 api, 2 worker, nginx, and the machine as a whole.
     const scale = result.scenarios.find((s) => s.scenario === 'scale')!;

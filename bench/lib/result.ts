@@ -17,6 +17,11 @@ export interface ScenarioResult {
   server_rss_mb: number | null;
   /** The server process's CPU time over the scenario's wall time, in % of one core (200 = both cores). */
   server_cpu_pct: number | null;
+  /**
+   * The server's CPU milliseconds per operation (whistle, incident, deadline): `server_cpu_pct` ×
+   * 10 ÷ `throughput_per_s`. Null on the fan-out rows, whose throughput counts socket deliveries.
+   */
+  cpu_ms_per_op: number | null;
   /** Anything a reader needs to interpret the row (what was timed, from where to where). */
   measures: string;
   /** scale: how many api processes the cluster ran (one row per count). */
@@ -27,7 +32,14 @@ export interface ScenarioResult {
   whistles_by_api?: Record<string, number>;
 }
 
-export type MeasuredRow = Omit<ScenarioResult, 'floor_p50_ms' | 'floor_p99_ms'>;
+export type MeasuredRow = Omit<ScenarioResult, 'floor_p50_ms' | 'floor_p99_ms' | 'cpu_ms_per_op'>;
+
+/** CPU ms per operation of a row whose throughput counts operations (see `cpu_ms_per_op`). */
+export function cpuMsPerOp(row: MeasuredRow): number | null {
+  if (row.scenario === 'fanout' || row.scenario === 'floor-fanout') return null;
+  if (row.server_cpu_pct === null || !row.throughput_per_s) return null;
+  return Math.round(((row.server_cpu_pct * 10) / row.throughput_per_s) * 100) / 100;
+}
 
 export function latencyFields(
   samples: readonly number[],

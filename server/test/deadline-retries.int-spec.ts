@@ -76,11 +76,17 @@ describe('deadline retries', () => {
       dispatchId,
     ]);
     await queue.remove(jobId);
-    await app.get(DeadlineScheduler).schedule(dispatchId, {
-      jobId,
-      stage: 'accept',
-      notice: 1,
-      fireAt: new Date(),
+    // Its accept stage due now: the scheduler plans the first notice at once.
+    const dueNow = new Date();
+    await app.get(DeadlineScheduler).apply({
+      id: dispatchId,
+      status: 'pending',
+      acceptBy: dueNow,
+      arriveBy: new Date(dueNow.getTime() + 3_600_000),
+      resolveBy: new Date(dueNow.getTime() + 86_400_000),
+      overdueStages: [],
+      overdueNotices: 0,
+      lastOverdueAt: null,
     });
     await waitUntil(async () => ((await queue.getJob(jobId))?.attemptsMade ?? 0) >= 1);
     const failedOnce = await queue.getJob(jobId);

@@ -32,47 +32,55 @@ export class DeadlineScheduler {
     private readonly openDispatches: OpenDispatchStates,
   ) {}
 
-  /** Follows one committed dispatch change (see DispatchFollowProcessor). */
-  async follow(view: DispatchView): Promise<void> {
-    await this.apply({
-      id: view.id,
-      status: view.status,
-      acceptBy: new Date(view.acceptBy),
-      arriveBy: new Date(view.arriveBy),
-      resolveBy: new Date(view.resolveBy),
-      overdueStages: view.overdueStages,
-      overdueNotices: view.overdueNotices,
-      lastOverdueAt: view.lastOverdueAt ? new Date(view.lastOverdueAt) : null,
-    });
+  /**
+   * Follows a batch of committed dispatch changes (see DispatchFollowProcessor): each dispatch's
+   * passed stages lose their jobs, and the running stages' jobs are added in one bulk — one round
+   * trip for the batch's state check and one for the adds, not a handful per dispatch.
+   */
+  async follow(views: readonly DispatchView[]): Promise<void> {
+    await this.applyAll(views.map(stateOfView));
   }
 
   /**
-   * Schedules the running stage's job and removes the jobs of the stages before it (stages only
-   * move forward; a finished dispatch has no running stage and loses all three).
+   * Schedules each dispatch's running stage and removes the jobs of the stages before it (stages
+   * only move forward; a finished dispatch has no running stage and loses all three).
    */
-  async apply(state: DeadlineState): Promise<PlannedDeadline | null> {
-    const plan = planDeadline(state, this.config.OVERDUE_REPEAT_SECONDS);
+  async applyAll(states: readonly DeadlineState[]): Promise<void> {
+    const plans = states.map((state) => ({
+      dispatchId: state.id,
+      plan: planDeadline(state, this.config.OVERDUE_REPEAT_SECONDS),
+    }));
+    const planned = plans.flatMap(({ dispatchId, plan }) => (plan ? [{ dispatchId, plan }] : []));
     await Promise.all([
-      ...this.removePassed(state.id, plan),
-      ...(plan ? [this.schedule(state.id, plan)] : []),
+      ...plans.flatMap(({ dispatchId, plan }) => this.removePassed(dispatchId, plan)),
+      this.clearFinished(planned.map(({ plan }) => plan.jobId)),
     ]);
-    return plan;
+    if (planned.length === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(planned.map(({ dispatchId, plan }) => jobOf(dispatchId, plan, now)));
   }
 
-  async schedule(dispatchId: string, plan: PlannedDeadline): Promise<void> {
-    await this.clearFinished([plan.jobId]);
-    const job = jobOf(dispatchId, plan, Date.now());
-    await this.queue.add(job.name, job.data, job.opts);
+  /** One dispatch's timers (after a firing, say): as `applyAll`, answering its plan. */
+  async apply(state: DeadlineState): Promise<PlannedDeadline | null> {
+    await this.applyAll([state]);
+    return planDeadline(state, this.config.OVERDUE_REPEAT_SECONDS);
   }
 
   /**
    * Removes the jobs among `jobIds` that are no longer live (failed for good, or completed and
    * kept), so their ids are free for the live timer. Live ones (delayed, waiting, active) are left
-   * alone: replacing them could only move a timer that is already right.
+   * alone: replacing them could only move a timer that is already right. Finished jobs sit in the
+   * queue's failed and completed sorted sets, so ZSCOREs sent together answer for every id.
    */
-  private async clearFinished(jobIds: string[]): Promise<void> {
-    const states = await Promise.all(jobIds.map((id) => this.queue.getJobState(id)));
-    const finished = jobIds.filter((_, i) => states[i] === 'failed' || states[i] === 'completed');
+  private async clearFinished(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    const client = await this.queue.client;
+    const { failed, completed } = this.queue.keys;
+    // Sent together on the queue's connection: one round trip's wait for the whole batch.
+    const scores = await Promise.all(
+      jobIds.map((id) => Promise.all([client.zscore(failed, id), client.zscore(completed, id)])),
+    );
+    const finished = jobIds.filter((_, i) => scores[i]?.some((score) => score !== null));
     if (finished.length === 0) return;
     await Promise.all(finished.map((id) => this.queue.remove(id)));
     this.logger.warn(`replaced ${finished.length} finished deadline job(s): ${finished.join(', ')}`);
@@ -94,22 +102,23 @@ export class DeadlineScheduler {
   async rebuild(): Promise<number> {
     const open = await this.openDispatches.all();
     const CHUNK = 500;
-    for (let i = 0; i < open.length; i += CHUNK) {
-      const plans = open.slice(i, i + CHUNK).map((d) => ({
-        dispatchId: d.id,
-        plan: planDeadline(d, this.config.OVERDUE_REPEAT_SECONDS),
-      }));
-      const planned = plans.flatMap(({ dispatchId, plan }) => (plan ? [{ dispatchId, plan }] : []));
-      await Promise.all([
-        ...plans.flatMap(({ dispatchId, plan }) => this.removePassed(dispatchId, plan)),
-        this.clearFinished(planned.map(({ plan }) => plan.jobId)),
-      ]);
-      const now = Date.now();
-      await this.queue.addBulk(planned.map(({ dispatchId, plan }) => jobOf(dispatchId, plan, now)));
-    }
+    for (let i = 0; i < open.length; i += CHUNK) await this.applyAll(open.slice(i, i + CHUNK));
     this.logger.log(`rebuilt ${open.length} deadline timers from the database`);
     return open.length;
   }
+}
+
+function stateOfView(view: DispatchView): DeadlineState {
+  return {
+    id: view.id,
+    status: view.status,
+    acceptBy: new Date(view.acceptBy),
+    arriveBy: new Date(view.arriveBy),
+    resolveBy: new Date(view.resolveBy),
+    overdueStages: view.overdueStages,
+    overdueNotices: view.overdueNotices,
+    lastOverdueAt: view.lastOverdueAt ? new Date(view.lastOverdueAt) : null,
+  };
 }
 
 function jobOf(dispatchId: string, plan: PlannedDeadline, now: number) {

@@ -45,7 +45,7 @@ export class DispatchFollowProcessor extends WorkerHost implements OnApplication
     // The latest state of each dispatch in the batch (following is idempotent, so safe to repeat).
     const latest = new Map<string, DispatchView>();
     for (const { dispatch } of fresh) latest.set(dispatch.id, dispatch);
-    await Promise.all([...latest.values()].map((view) => this.deadlines.follow(view)));
+    await this.deadlines.follow([...latest.values()]);
     // Sent together on the one connection, without a round trip each.
     await Promise.all(fresh.map((change) => redis.set(key(change), '1', 'EX', FOLLOWED_TTL_SECONDS)));
   }
