@@ -85,6 +85,11 @@ export function reopenRate(c: DispatchRateCounts): number | null {
   return ratio(c.reopened, c.everResolved);
 }
 
+/** An average rating as every figure shows and scores it: two decimals; null when there is none. */
+export function shownRating(average: number | null): number | null {
+  return average === null ? null : Math.round(average * 100) / 100;
+}
+
 /**
  * The score's rates (DepartmentPerformance): a stage that is overdue and still not done counts
  * against the department, so never arriving cannot look better than arriving late.

@@ -10,9 +10,9 @@ import {
   type MonthlyReport,
   type MonthlyStreetLine,
 } from '@whistle/shared';
-import { departmentPerformance, ratio, reopenRate, resolutionRate } from './dispatch-rates';
+import { departmentPerformance, ratio, shownRating } from './dispatch-rates';
 import type { DepartmentPeriodInput, StreetPeriodInput } from './period-queries';
-import { streetWhistleRate } from './rankings';
+import { streetPerformance } from './rankings';
 import { shanghaiMonth, shanghaiMonthKey, type ShanghaiMonth } from '../common/shanghai-calendar';
 
 /*
@@ -37,13 +37,11 @@ function monthError(message: string): BadRequestException {
   return new BadRequestException({ message: `Invalid request: ${message}`, fields: { month: [message] } });
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
-
 /** Each department's figures and score, ranked (ties share a rank). Aggregates only (背对背). */
 export function departmentLines(rows: readonly DepartmentPeriodInput[]): MonthlyDepartmentLine[] {
   return rankByScore(
     rows.map((row) => {
-      const averageRating = row.averageRating === null ? null : round2(row.averageRating);
+      const averageRating = shownRating(row.averageRating);
       const performance = departmentPerformance(row, averageRating);
       return {
         id: row.id,
@@ -62,11 +60,7 @@ export function departmentLines(rows: readonly DepartmentPeriodInput[]): Monthly
 export function streetLines(rows: readonly StreetPeriodInput[]): MonthlyStreetLine[] {
   return rankByScore(
     rows.map((row) => {
-      const performance = {
-        resolutionRate: resolutionRate(row),
-        reopenRate: reopenRate(row),
-        whistleRate: streetWhistleRate(row),
-      };
+      const performance = streetPerformance(row);
       return {
         id: row.id,
         nameZh: row.nameZh,

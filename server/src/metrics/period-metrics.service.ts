@@ -13,7 +13,7 @@ import {
   type TrendPoint,
 } from '@whistle/shared';
 import { DataSource } from 'typeorm';
-import { departmentPerformance, ratio, reopenRate, resolutionRate } from './dispatch-rates';
+import { departmentPerformance, ratio, shownRating } from './dispatch-rates';
 import type { MetricsPeriod, TrendBuckets } from './metrics-period';
 import { trendBuckets } from './metrics-period';
 import {
@@ -29,7 +29,7 @@ import {
 import { durationStats } from './metrics.service';
 import { disclose } from './rating-disclosure';
 import { publishRatingSnapshots, readSnapshots } from './rating-snapshots';
-import { streetWhistleRate } from './rankings';
+import { streetPerformance } from './rankings';
 import { readSnapshot, runOnPool } from './snapshot-read';
 
 /** The leaders' view over a chosen period (trends, rankings, grid load), district-wide. */
@@ -129,7 +129,7 @@ export function trendPoints(buckets: TrendBuckets, rows: readonly TrendCountRow[
 export function rankDepartmentPeriod(rows: readonly DepartmentPeriodInput[]): DepartmentPeriodRow[] {
   return rankByScore(
     rows.map((row) => {
-      const averageRating = row.averageRating === null ? null : Math.round(row.averageRating * 100) / 100;
+      const averageRating = shownRating(row.averageRating);
       const performance = departmentPerformance(row, averageRating);
       return {
         id: row.id,
@@ -155,7 +155,7 @@ export function rankDepartmentPeriod(rows: readonly DepartmentPeriodInput[]): De
 export function rankStreetPeriod(rows: readonly StreetPeriodInput[]): StreetPeriodRow[] {
   return rankByScore(
     rows.map((row) => {
-      const whistleRate = streetWhistleRate(row);
+      const performance = streetPerformance(row);
       return {
         id: row.id,
         nameZh: row.nameZh,
@@ -166,8 +166,8 @@ export function rankStreetPeriod(rows: readonly StreetPeriodInput[]): StreetPeri
         verifiedRate: ratio(row.verified, row.incidentsResolved),
         satisfactionRate: ratio(row.satisfied, row.answers),
         satisfactionAnswers: row.answers,
-        whistleRate,
-        score: streetScore({ resolutionRate: resolutionRate(row), reopenRate: reopenRate(row), whistleRate }),
+        whistleRate: performance.whistleRate,
+        score: streetScore(performance),
       };
     }),
   );

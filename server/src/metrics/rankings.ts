@@ -10,6 +10,7 @@ import {
   ratio,
   reopenRate,
   resolutionRate,
+  shownRating,
   type DispatchRateCounts,
 } from './dispatch-rates';
 import type { MetricsScope } from './metrics-scope';
@@ -29,8 +30,7 @@ export type StreetRankingInput = Named & DispatchRateCounts & { incidents: numbe
 export function rankDepartments(rows: readonly DepartmentRankingInput[]): RankingRow[] {
   return rankByScore(
     rows.map((row) => {
-      const averageRating = row.averageRating === null ? null : Math.round(row.averageRating * 100) / 100;
-      const performance = departmentPerformance(row, averageRating);
+      const performance = departmentPerformance(row, shownRating(row.averageRating));
       return {
         id: row.id,
         nameZh: row.nameZh,
@@ -55,14 +55,21 @@ export function streetWhistleRate(row: { incidents: number; whistles: number }):
   return ratio(row.whistles, row.incidents);
 }
 
+/** The rates a street's score weighs: its dispatches resolved and not re-opened, its whistle rate. */
+export function streetPerformance(
+  row: DispatchRateCounts & { incidents: number; whistles: number },
+): StreetPerformance {
+  return {
+    resolutionRate: resolutionRate(row),
+    reopenRate: reopenRate(row),
+    whistleRate: streetWhistleRate(row),
+  };
+}
+
 export function rankStreets(rows: readonly StreetRankingInput[]): RankingRow[] {
   return rankByScore(
     rows.map((row) => {
-      const performance: StreetPerformance = {
-        resolutionRate: resolutionRate(row),
-        reopenRate: reopenRate(row),
-        whistleRate: streetWhistleRate(row),
-      };
+      const performance = streetPerformance(row);
       return {
         id: row.id,
         nameZh: row.nameZh,

@@ -1,3 +1,4 @@
+import { shownRating } from './dispatch-rates';
 import type { MetricsScope } from './metrics-scope';
 import { disclose, ratingViewOf, type RatingFigure, type RatingTotals } from './rating-disclosure';
 import { departmentRatingTotals, readSnapshots } from './rating-snapshots';
@@ -10,8 +11,6 @@ export interface RatingFigures {
   /** A department's ratings as its ranking row shows them, and as its score weighs them. */
   ofDepartment: (departmentId: string) => RatingFigure;
 }
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 export async function ratingFigures(run: RunQuery, scope: MetricsScope): Promise<RatingFigures> {
   if (ratingViewOf(scope) === 'live') return liveFigures(run, scope);
@@ -30,9 +29,11 @@ async function liveFigures(run: RunQuery, scope: MetricsScope): Promise<RatingFi
     departmentRatingTotals(run, scope.districtId),
   ]);
   const live = (t: RatingTotals | undefined): RatingFigure =>
-    t && t.count > 0 ? { average: round2(t.sum / t.count), count: t.count } : { average: null, count: 0 };
+    t && t.count > 0
+      ? { average: shownRating(t.sum / t.count), count: t.count }
+      : { average: null, count: 0 };
   return {
-    own: { average: own.average === null ? null : round2(own.average), count: own.count },
+    own: { average: shownRating(own.average), count: own.count },
     ofDepartment: (id) => live(byDepartment.get(id)),
   };
 }

@@ -30,27 +30,24 @@ export function dispatchesIn(scope: MetricsScope): SqlFragment {
   }
 }
 
-/** Incidents for open counts. */
+/** Incidents for open counts (a department's: those where its own dispatch is unfinished). */
 export function openIncidentsIn(scope: MetricsScope): SqlFragment {
-  switch (scope.kind) {
-    case 'district':
-      return sql`i.district_id = ${scope.districtId}`;
-    case 'street':
-      return sql`i.street_id = ${scope.streetId}`;
-    case 'department':
-      return sql`i.district_id = ${scope.districtId} AND ${summonedDepartment(sql`dd.incident_id = i.id`, scope.departmentId, true)}`;
-  }
+  return incidentsOfScope(scope, true);
 }
 
 /** Every incident of the scope, open or not (a department's: those it was summoned to). */
 export function incidentsIn(scope: MetricsScope): SqlFragment {
+  return incidentsOfScope(scope, false);
+}
+
+function incidentsOfScope(scope: MetricsScope, unfinishedOnly: boolean): SqlFragment {
   switch (scope.kind) {
     case 'district':
       return sql`i.district_id = ${scope.districtId}`;
     case 'street':
       return sql`i.street_id = ${scope.streetId}`;
     case 'department':
-      return sql`i.district_id = ${scope.districtId} AND ${summonedDepartment(sql`dd.incident_id = i.id`, scope.departmentId, false)}`;
+      return sql`i.district_id = ${scope.districtId} AND ${summonedDepartment(sql`dd.incident_id = i.id`, scope.departmentId, unfinishedOnly)}`;
   }
 }
 

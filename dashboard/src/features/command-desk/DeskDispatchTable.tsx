@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { runningStage, type DispatchView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
-import { formatDuration } from '../../lib/duration';
+import { timeLeftText } from '../dispatches/countdown';
 import { deadlineOf, isOverdue } from '../dispatches/inbox';
 import { SelectableDispatchRow } from '../dispatches/SelectableDispatchRow';
 import { useAssigneeName } from './useAssigneeName';
@@ -43,8 +43,7 @@ export function DeskDispatchTable({
       <tbody>
         {rows.map((d) => {
           const stage = runningStage(d.status);
-          const due = deadlineOf(d, stage ?? 'resolve');
-          const left = Date.parse(due) - now;
+          const dueAt = Date.parse(deadlineOf(d, stage ?? 'resolve'));
           const overdue = isOverdue(d, now);
           return (
             <SelectableDispatchRow
@@ -74,13 +73,7 @@ export function DeskDispatchTable({
                 )}
               </td>
               <td className={overdue ? 'dk-due dk-due--over' : 'dk-due'}>
-                {stage
-                  ? `${t(`stage.${stage}`)} · ${
-                      left >= 0
-                        ? t('desk.timer.left', { time: formatDuration(t, left) })
-                        : t('desk.timer.over', { time: formatDuration(t, -left) })
-                    }`
-                  : '—'}
+                {stage ? `${t(`stage.${stage}`)} · ${timeLeftText(t, dueAt, now)}` : '—'}
               </td>
             </SelectableDispatchRow>
           );

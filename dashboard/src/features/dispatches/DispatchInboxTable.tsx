@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { runningStage, type DispatchView } from '@whistle/shared';
 import { useNames } from '../../i18n/names';
-import { formatDuration } from '../../lib/duration';
+import { timeLeftText } from './countdown';
 import { chinaDateTime } from '../../lib/china-time';
 import { deadlineOf, isOverdue } from './inbox';
 import { SelectableDispatchRow } from './SelectableDispatchRow';
@@ -36,8 +36,7 @@ export function DispatchInboxTable(props: DispatchInboxTableProps) {
       <tbody>
         {rows.map((d) => {
           const stage = runningStage(d.status);
-          const due = deadlineOf(d, stage ?? 'resolve');
-          const left = Date.parse(due) - now;
+          const dueAt = Date.parse(deadlineOf(d, stage ?? 'resolve'));
           const overdue = isOverdue(d, now);
           return (
             <SelectableDispatchRow
@@ -62,11 +61,7 @@ export function DispatchInboxTable(props: DispatchInboxTableProps) {
               </td>
               <td className={overdue ? 'dk-due dk-due--over' : 'dk-due'}>
                 {stage
-                  ? `${t(`stage.${stage}`)} · ${
-                      left >= 0
-                        ? t('desk.timer.left', { time: formatDuration(t, left) })
-                        : t('desk.timer.over', { time: formatDuration(t, -left) })
-                    }`
+                  ? `${t(`stage.${stage}`)} · ${timeLeftText(t, dueAt, now)}`
                   : chinaDateTime(d.updatedAt)}
               </td>
             </SelectableDispatchRow>

@@ -6,8 +6,8 @@ import {
   type DispatchView,
   type Stage,
 } from '@whistle/shared';
-import { formatDuration } from '../../lib/duration';
 import { useNow } from '../../lib/useNow';
+import { timeLeftText } from './countdown';
 import { chinaDateTime } from '../../lib/china-time';
 
 function stageTimes(d: DispatchView, stage: Stage): { due: string; doneAt: string | null } {
@@ -41,12 +41,8 @@ export function StageTimers({ dispatch }: { dispatch: DispatchView }) {
           text = t('desk.timer.doneAt', { time: chinaDateTime(doneAt) });
           tone = Date.parse(doneAt) > dueAt || late ? 'late' : 'done';
         } else if (stage === running) {
-          const left = dueAt - now;
-          text =
-            left >= 0
-              ? t('desk.timer.left', { time: formatDuration(t, left) })
-              : t('desk.timer.over', { time: formatDuration(t, -left) });
-          tone = left >= 0 ? 'running' : 'over';
+          text = timeLeftText(t, dueAt, now);
+          tone = dueAt >= now ? 'running' : 'over';
         } else if (FINAL_DISPATCH_STATUSES.includes(dispatch.status)) {
           // A rejected or cancelled dispatch never reaches its later stages: no deadline to show.
           text = '—';

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { DispatchView, Stage } from '@whistle/shared';
+import { formatDuration } from '../../lib/duration';
 
 export interface RunningStage {
   stage: Stage;
@@ -32,4 +34,12 @@ export function countdownTone(stage: RunningStage, now: number): CountdownTone {
   if (now >= stage.dueAt) return 'over';
   const window = Math.max(1, stage.dueAt - stage.startedAt);
   return (stage.dueAt - now) / window <= 0.2 ? 'warn' : 'ok';
+}
+
+/** How a running stage's deadline reads at `now`: "剩余 3分", or "已超时 5分" once past it. */
+export function timeLeftText(t: TFunction, dueAt: number, now: number): string {
+  const left = dueAt - now;
+  return left >= 0
+    ? t('desk.timer.left', { time: formatDuration(t, left) })
+    : t('desk.timer.over', { time: formatDuration(t, -left) });
 }

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { DispatchView } from '@whistle/shared';
-import { countdownTone, runningStage } from '../dispatches/countdown';
+import { countdownTone, runningStage, timeLeftText } from '../dispatches/countdown';
 import { DispatchDetail } from '../dispatches/DispatchDetail';
 import { SelectableDispatchRow } from '../dispatches/SelectableDispatchRow';
 import { useStreetName } from '../reference/useStreetName';
-import { formatDuration } from '../../lib/duration';
 import { chinaDateTime } from '../../lib/china-time';
 import { useNow } from '../../lib/useNow';
 import '../../styles/desk.css';
@@ -83,7 +82,6 @@ function SummonsTable({
         {rows.map((d) => {
           const stage = runningStage(d);
           const tone = stage ? countdownTone(stage, now) : null;
-          const left = stage ? stage.dueAt - now : 0;
           return (
             <SelectableDispatchRow
               key={d.id}
@@ -102,10 +100,7 @@ function SummonsTable({
               <td>
                 {stage ? (
                   <span className={`leader-due leader-due--${tone ?? 'ok'}`} data-testid="inbox-countdown">
-                    {t(`stage.${stage.stage}`)} ·{' '}
-                    {left >= 0
-                      ? t('desk.timer.left', { time: formatDuration(t, left) })
-                      : t('desk.timer.over', { time: formatDuration(t, -left) })}
+                    {t(`stage.${stage.stage}`)} · {timeLeftText(t, stage.dueAt, now)}
                   </span>
                 ) : (
                   <span className="muted">—</span>
