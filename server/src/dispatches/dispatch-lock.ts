@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { entityRows } from '../database/entity-rows';
 import { lockIncident } from '../incidents/incident-lock';
 import type { IncidentRow } from '../incidents/incident-row';
 import { Dispatch } from './dispatch.entity';
@@ -14,16 +15,18 @@ export async function lockDispatchWithIncident(
   dispatchId: string,
 ): Promise<{ dispatch: Dispatch; incident: IncidentRow } | null> {
   // A dispatch never moves to another incident, so its incident id can be read unlocked first.
-  const ref = await manager.findOne(Dispatch, {
-    where: { id: dispatchId },
-    select: { id: true, incidentId: true },
-  });
+  const [ref] = await manager.query<{ incident_id: string }[]>(
+    `SELECT incident_id FROM dispatches WHERE id = $1`,
+    [dispatchId],
+  );
   if (!ref) return null;
-  const incident = await lockIncident(manager, ref.incidentId);
+  const incident = await lockIncident(manager, ref.incident_id);
   if (!incident) return null;
-  const dispatch = await manager.findOneOrFail(Dispatch, {
-    where: { id: dispatchId },
-    lock: { mode: 'pessimistic_write' },
-  });
-  return { dispatch, incident };
+  const dispatches = entityRows(manager, Dispatch);
+  const [row] = await manager.query<Record<string, unknown>[]>(
+    `SELECT ${dispatches.columns} FROM ${dispatches.table} WHERE id = $1 FOR UPDATE`,
+    [dispatchId],
+  );
+  if (!row) throw new Error(`dispatch ${dispatchId} vanished under its incident's lock`);
+  return { dispatch: dispatches.hydrate(row), incident };
 }

@@ -1,9 +1,22 @@
-import { runningStage } from '@whistle/shared';
+import { runningStage, type DispatchAssigneeKind, type DispatchStatus } from '@whistle/shared';
 import type { RecordingTx } from '../events/event-log';
 import { applyDispatchProgress } from '../incidents/incident-progress';
 import type { IncidentParty } from '../incidents/incident-rooms';
 import type { IncidentRow } from '../incidents/incident-row';
-import { Dispatch } from './dispatch.entity';
+import type { Dispatch } from './dispatch.entity';
+
+type DispatchStanding = IncidentParty & {
+  status: DispatchStatus;
+  overdueNotices: number;
+  assigneeKind: DispatchAssigneeKind;
+};
+
+export interface SyncContext {
+  /** Dispatches openDispatches() opened in this transaction: the table holds them from the flush. */
+  opened?: readonly Dispatch[];
+  /** Parties summoned in this same transaction (they hear of it through their own dispatch.created). */
+  summonedNow?: readonly IncidentParty[];
+}
 
 /**
  * After an incident's dispatches change, hands the incidents module where they now stand: the
@@ -14,19 +27,15 @@ export async function syncIncidentWithDispatches(
   tx: RecordingTx,
   incident: IncidentRow,
   actorId: string | null,
-  /** Parties summoned in this same transaction (they hear of it through their own dispatch.created). */
-  summonedNow: readonly IncidentParty[] = [],
+  { opened = [], summonedNow = [] }: SyncContext = {},
 ): Promise<IncidentRow> {
-  const dispatches = await tx.manager.find(Dispatch, {
-    where: { incidentId: incident.id },
-    select: {
-      status: true,
-      overdueNotices: true,
-      assigneeKind: true,
-      departmentId: true,
-      leaderUserId: true,
-    },
-  });
+  const stored = await tx.manager.query<DispatchStanding[]>(
+    `SELECT status, overdue_notices AS "overdueNotices", assignee_kind AS "assigneeKind",
+            department_id AS "departmentId", leader_user_id AS "leaderUserId"
+       FROM dispatches WHERE incident_id = $1`,
+    [incident.id],
+  );
+  const dispatches: readonly DispatchStanding[] = [...stored, ...opened];
   const working = dispatches.filter((d) => d.assigneeKind !== 'leader');
   return applyDispatchProgress(
     tx,

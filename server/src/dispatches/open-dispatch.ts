@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   stageDeadlines,
   type DispatchAssigneeKind,
@@ -5,6 +6,7 @@ import {
   type StageLimits,
   type WhistleType,
 } from '@whistle/shared';
+import type { SqlParam } from '../database/deferred-write';
 import type { RecordingTx } from '../events/event-log';
 import type { IncidentRow } from '../incidents/incident-row';
 import { Dispatch } from './dispatch.entity';
@@ -24,16 +26,15 @@ export interface OpenDispatchInput {
 }
 
 /**
- * Opens dispatches with their stage deadlines — one INSERT for all of them — and records a
- * dispatch.created for each, inside the caller's transaction.
+ * Opens dispatches with their stage deadlines and records a dispatch.created for each, inside the
+ * caller's transaction. Their one INSERT rides with the transaction's events (RecordingTx.write),
+ * so until the flush the table does not hold them: syncIncidentWithDispatches is told of them.
  */
-export async function openDispatches(
-  tx: RecordingTx,
-  inputs: readonly OpenDispatchInput[],
-): Promise<Dispatch[]> {
+export function openDispatches(tx: RecordingTx, inputs: readonly OpenDispatchInput[]): Dispatch[] {
   if (inputs.length === 0) return [];
   const dispatches = inputs.map((input) =>
-    tx.manager.create(Dispatch, {
+    Object.assign(new Dispatch(), {
+      id: randomUUID(),
       whistleId: input.whistleId,
       incidentId: input.incident.id,
       direction: input.direction,
@@ -42,8 +43,17 @@ export async function openDispatches(
       leaderUserId: input.leaderUserId,
       streetId: input.incident.streetId,
       whistleType: input.whistleType,
-      status: 'pending',
+      status: 'pending' as const,
       ...stageDeadlines(input.at, input.limits),
+      acceptedAt: null,
+      arrivedAt: null,
+      resolvedAt: null,
+      verifiedAt: null,
+      closedAt: null,
+      rejectReason: null,
+      resolutionNote: null,
+      arrivalLng: null,
+      arrivalLat: null,
       overdueStages: [],
       overdueNotices: 0,
       lastOverdueAt: null,
@@ -53,8 +63,7 @@ export async function openDispatches(
       updatedAt: input.at,
     }),
   );
-  // insert() writes the generated ids back onto these objects.
-  await tx.manager.insert(Dispatch, dispatches);
+  tx.write(`dispatches:${dispatches[0]?.id}`, (param) => insertDispatches(dispatches, param));
   dispatches.forEach((d, i) => {
     const input = inputs[i];
     tx.record({
@@ -68,4 +77,34 @@ export async function openDispatches(
     });
   });
   return dispatches;
+}
+
+function insertDispatches(dispatches: readonly Dispatch[], param: SqlParam): string {
+  const rows = dispatches.map((d) =>
+    [
+      d.id,
+      d.whistleId,
+      d.incidentId,
+      d.direction,
+      d.assigneeKind,
+      d.departmentId,
+      d.leaderUserId,
+      d.streetId,
+      d.whistleType,
+      d.status,
+      d.acceptBy,
+      d.arriveBy,
+      d.resolveBy,
+      d.createdById,
+      d.createdAt,
+      d.updatedAt,
+    ]
+      .map(param)
+      .join(', '),
+  );
+  // overdue_stages, overdue_notices, reopen_count and the stage stamps start at their defaults.
+  return `INSERT INTO dispatches (id, whistle_id, incident_id, direction, assignee_kind, department_id,
+      leader_user_id, street_id, whistle_type, status, accept_by, arrive_by, resolve_by, created_by_id,
+      created_at, updated_at)
+    VALUES (${rows.join('), (')})`;
 }

@@ -119,7 +119,7 @@ export class OversightService {
       d.lastOverdueAt = null;
       await persist(tx.manager, Dispatch, d);
       const limits = await this.timerRules.limitsFor(d.whistleType, incident.priority, tx.manager);
-      const [opened] = await openDispatches(tx, [
+      const [opened] = openDispatches(tx, [
         {
           incident,
           whistleId: d.whistleId,
@@ -150,7 +150,10 @@ export class OversightService {
           ...(dto.reason ? { note: dto.reason } : {}),
         },
       });
-      const updated = await syncIncidentWithDispatches(tx, incident, user.id, [opened]);
+      const updated = await syncIncidentWithDispatches(tx, incident, user.id, {
+        opened: [opened],
+        summonedNow: [opened],
+      });
       return {
         cancelled: this.view(user, d, updated),
         opened: this.view(user, opened, updated),

@@ -51,7 +51,7 @@ export class TasksService {
         reportedById: user.id,
         registeredAt: at,
       });
-      const [d] = await openDispatches(tx, [
+      const [d] = openDispatches(tx, [
         {
           incident,
           whistleId: null,
@@ -66,7 +66,7 @@ export class TasksService {
         },
       ]);
       if (!d) throw new Error('task dispatch was not opened');
-      const updated = await syncIncidentWithDispatches(tx, incident, user.id);
+      const updated = await syncIncidentWithDispatches(tx, incident, user.id, { opened: [d] });
       return toDispatchView(d, updated, dispatchActionsForUser(user, d));
     });
   }

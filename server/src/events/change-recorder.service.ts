@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { markClaimCommitted } from '../idempotency/idempotency-context';
+import { claimCommittedWrite } from '../idempotency/idempotency-context';
 import { withTransactionRetry } from '../database/transaction-retry';
 import { CommitDelivery } from './commit-delivery.service';
 import type { EventRecord } from './event.entity';
@@ -27,9 +27,10 @@ export class ChangeRecorder {
       this.dataSource.transaction(async (manager) => {
         const tx = new RecordingTx(manager);
         const value = await work(tx);
-        await tx.flush();
         // A request with an Idempotency-Key: its record commits with what the request created.
-        await markClaimCommitted(manager);
+        const claim = claimCommittedWrite();
+        if (claim) tx.write('idempotency-claim', claim);
+        await tx.flush();
         recorded = tx.recorded;
         return value;
       }),

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
+import { asStatement, type DeferredWrite } from '../database/deferred-write';
 
 /** The record a request holds while it runs: the primary key of its idempotency_keys row. */
 export interface IdempotencyClaim {
@@ -22,11 +23,18 @@ export function runWithClaim<T>(claim: IdempotencyClaim, work: () => Promise<T>)
  * answer is stored, a repeat then learns the first attempt went through instead of running again.
  */
 export async function markClaimCommitted(manager: EntityManager): Promise<void> {
+  const write = claimCommittedWrite();
+  if (!write) return;
+  const { sql, params } = asStatement(write);
+  await manager.query(sql, params);
+}
+
+/** markClaimCommitted as a part of a larger statement; null when the request has no claim. */
+export function claimCommittedWrite(): DeferredWrite | null {
   const claim = currentClaim.getStore();
-  if (!claim) return;
-  await manager.query(
+  if (!claim) return null;
+  return (param) =>
     `UPDATE idempotency_keys SET committed = true
-      WHERE scope = $1 AND key = $2 AND method = $3 AND route = $4 AND NOT committed`,
-    [claim.scope, claim.key, claim.method, claim.route],
-  );
+      WHERE scope = ${param(claim.scope)} AND key = ${param(claim.key)}
+        AND method = ${param(claim.method)} AND route = ${param(claim.route)} AND NOT committed`;
 }

@@ -6,6 +6,7 @@ import { canSeeIncident } from '../access/scope';
 import { notFound } from '../common/errors';
 import { UsersService } from '../users/users.service';
 import { Incident } from './incident.entity';
+import { lockIncident } from './incident-lock';
 
 /** Tenancy for incidents: an incident a user may not see answers 404, exactly like a missing one. */
 @Injectable()
@@ -23,10 +24,7 @@ export class IncidentAccess {
 
   /** Loads (row-locked when `lock`) an incident the user may see, or throws 404. */
   async load(user: AuthUser, manager: EntityManager, id: string, lock = false): Promise<Incident> {
-    const incident = await manager.findOne(Incident, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const incident = lock ? await lockIncident(manager, id) : await manager.findOneBy(Incident, { id });
     if (!incident || !(await this.canSee(user, manager, incident))) throw notFound('incident', id);
     return incident;
   }

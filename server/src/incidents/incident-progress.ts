@@ -4,7 +4,7 @@ import {
   type DispatchStatus,
   type IncidentStatus,
 } from '@whistle/shared';
-import { persist } from '../common/persist';
+import type { SqlParam } from '../database/deferred-write';
 import type { RecordingTx } from '../events/event-log';
 import { Incident } from './incident.entity';
 import { incidentRoomsOf, type IncidentParty } from './incident-rooms';
@@ -30,12 +30,12 @@ export interface DispatchProgress {
  * machine's `progress` transitions), overdue flag and parties; records incident.updated when its
  * status or overdue flag moved. Leaders' dispatches (双报到) do not drive the incident.
  */
-export async function applyDispatchProgress(
+export function applyDispatchProgress(
   tx: RecordingTx,
   incident: Incident,
   progress: DispatchProgress,
   actorId: string | null,
-): Promise<Incident> {
+): Incident {
   const drivable = (DISPATCH_DRIVEN_STATUSES as readonly IncidentStatus[]).includes(incident.status);
   const status = drivable ? deriveIncidentStatus(progress.workingStatuses) : incident.status;
   const departments = distinct(progress.parties.map((p) => p.departmentId));
@@ -49,7 +49,9 @@ export async function applyDispatchProgress(
   incident.overdue = progress.overdue;
   incident.partyDepartmentIds = departments;
   incident.partyLeaderIds = leaders;
-  await persist(tx.manager, Incident, incident);
+  incident.updatedAt = new Date();
+  // Nothing in the transaction reads the incident row again: the update rides with its events.
+  tx.write(`incidents:${incident.id}`, (param) => progressUpdate(incident, param));
   if (!visibleChange) return incident;
   tx.record({
     type: 'incident.updated',
@@ -60,6 +62,13 @@ export async function applyDispatchProgress(
     payload: { ...toIncidentView(incident), change },
   });
   return incident;
+}
+
+function progressUpdate(incident: Incident, param: SqlParam): string {
+  return `UPDATE incidents SET status = ${param(incident.status)}, overdue = ${param(incident.overdue)},
+      party_department_ids = ${param(incident.partyDepartmentIds)}::uuid[],
+      party_leader_ids = ${param(incident.partyLeaderIds)}::uuid[], updated_at = ${param(incident.updatedAt)}
+    WHERE id = ${param(incident.id)}`;
 }
 
 function distinct(ids: readonly (string | null)[]): string[] {

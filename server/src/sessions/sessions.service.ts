@@ -68,11 +68,15 @@ export class SessionsService {
 
   /** Whether an access token's session may still act: not ended, not idle too long, not past its end. */
   async isActive(sessionId: string, userId: string): Promise<boolean> {
-    const row = await this.sessions.findOne({
-      select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
-      where: { id: sessionId, userId },
-    });
-    return row !== null && this.live(row, new Date());
+    // Plain SQL: every request and socket handshake asks this; find() would build it each time.
+    const [row] = await this.sessions.manager.query<
+      Pick<AuthSession, 'revokedAt' | 'expiresAt' | 'lastUsedAt'>[]
+    >(
+      `SELECT revoked_at AS "revokedAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt"
+         FROM auth_sessions WHERE id = $1 AND user_id = $2`,
+      [sessionId, userId],
+    );
+    return row !== undefined && this.live(row, new Date());
   }
 
   private live(row: Pick<AuthSession, 'revokedAt' | 'expiresAt' | 'lastUsedAt'>, now: Date): boolean {

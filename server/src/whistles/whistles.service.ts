@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { WHISTLEABLE_INCIDENT_STATUSES, rooms, type WhistleView } from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
+import type { SqlParam } from '../database/deferred-write';
 import { unprocessable } from '../common/errors';
 import { TimerRulesService } from '../timer-rules/timer-rules.service';
 import { DepartmentsService } from '../departments/departments.service';
@@ -46,7 +48,8 @@ export class WhistlesService {
       }
       const at = new Date();
       const limits = await this.timerRules.limitsFor(dto.type, incident.priority, tx.manager);
-      const whistle = tx.manager.create(Whistle, {
+      const whistle = Object.assign(new Whistle(), {
+        id: randomUUID(),
         incidentId,
         streetId: incident.streetId,
         type: dto.type,
@@ -54,7 +57,7 @@ export class WhistlesService {
         blownById: user.id,
         createdAt: at,
       });
-      await tx.manager.save(whistle);
+      tx.write(`whistles:${whistle.id}`, (param) => insertWhistle(whistle, param));
       // 双报到: a tough-problem whistle also summons the district leaders paired with the street.
       const leaderIds =
         dto.type === 'tough' ? await this.users.pairedLeaderIds(incident.streetId, tx.manager) : [];
@@ -81,7 +84,7 @@ export class WhistlesService {
         createdById: user.id,
         at,
       };
-      const opened = await openDispatches(tx, [
+      const opened = openDispatches(tx, [
         ...dto.departmentIds.map((departmentId) => ({
           ...common,
           assigneeKind: 'department' as const,
@@ -97,7 +100,10 @@ export class WhistlesService {
       ]);
       const dispatches = opened.filter((d) => d.assigneeKind === 'department');
       const leaderDispatches = opened.filter((d) => d.assigneeKind === 'leader');
-      const updated = await syncIncidentWithDispatches(tx, incident, user.id, opened);
+      const updated = await syncIncidentWithDispatches(tx, incident, user.id, {
+        opened,
+        summonedNow: opened,
+      });
       return {
         ...toWhistleSummary(whistle),
         dispatches: dispatches.map((d) => toDispatchView(d, updated)),
@@ -105,4 +111,9 @@ export class WhistlesService {
       };
     });
   }
+}
+
+function insertWhistle(w: Whistle, param: SqlParam): string {
+  return `INSERT INTO whistles (id, incident_id, street_id, type, note, blown_by_id, created_at)
+    VALUES (${[w.id, w.incidentId, w.streetId, w.type, w.note, w.blownById, w.createdAt].map(param).join(', ')})`;
 }
