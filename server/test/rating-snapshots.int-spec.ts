@@ -161,11 +161,15 @@ describe('rating snapshots (背对背)', () => {
     // The ratings did land: the district's live figures and its push moved with them.
     const district = await summaryOf('leaderA');
     expect(district.ratings).toEqual({ average: 3.4, count: 10 });
-    const pushed = await districtSocket.waitFor('metrics.updated', (e) => e.payload.ratings.count === 10);
-    expect(rowOf(pushed.payload, world.deptX.id).components).toMatchObject({
-      averageRating: 3.4,
-      ratings: 10,
-    });
+    const pushed = await districtSocket.waitFor('metrics.updated', (e) => e.payload.ratings?.count === 10);
+    // The push that carries the new ratings carries the ranking they moved (one summary, one push).
+    const pushedRanking = pushed.payload.departmentRanking ?? [];
+    expect(rowOf({ ...district, departmentRanking: pushedRanking }, world.deptX.id).components).toMatchObject(
+      {
+        averageRating: 3.4,
+        ratings: 10,
+      },
+    );
     // Pushes reach district rooms only; a department has only its own summary to look at.
     expect(xSocket.of('metrics.updated')).toEqual([]);
     // Nor do the period views answer a department.

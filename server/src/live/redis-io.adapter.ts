@@ -45,6 +45,12 @@ export class RedisIoAdapter extends IoAdapter {
       maxHttpBufferSize: 16 * 1024,
     }) as Server;
     server.adapter(this.adapter);
+    // engine.io keeps each session's first HTTP request (its headers, parser and socket references)
+    // for the session's life. Nothing reads it after the origin check, and a wall of thousands of
+    // sockets would hold every one of them (socket.io's memory-usage guide drops it the same way).
+    server.engine.on('connection', (raw: { request: unknown }) => {
+      raw.request = null;
+    });
     this.servers.push(server);
     return server;
   }

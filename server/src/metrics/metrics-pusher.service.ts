@@ -15,7 +15,7 @@ import { LiveEmitter } from '../events/live-emitter';
 import { redisClient } from '../queues/redis';
 import { MetricsService } from './metrics.service';
 import { shanghaiPeriodStarts } from '../common/shanghai-calendar';
-import { summaryFingerprint } from './summary-fingerprint';
+import { sectionFingerprints, updateSince, type SectionFingerprints } from './summary-fingerprint';
 
 /** Pushed fingerprints and markers only matter while a deployment runs; let old ones go. */
 const STATE_TTL_SECONDS = 86_400;
@@ -125,18 +125,24 @@ export class MetricsPusher implements OnApplicationBootstrap, OnApplicationShutd
 
   private async pushDistrict(districtId: string, now: Date): Promise<boolean> {
     const summary = await this.metrics.summary({ kind: 'district', districtId }, now);
-    const fingerprintKey = this.key(`pushed:${districtId}`);
-    const fingerprint = summaryFingerprint(summary);
-    if ((await this.redis.get(fingerprintKey)) === fingerprint) return false;
+    const fingerprintKey = this.key(`pushed-sections:${districtId}`);
+    const fingerprints = sectionFingerprints(summary);
+    const pushed: SectionFingerprints = await this.redis.hgetall(fingerprintKey);
+    const update = updateSince(summary, fingerprints, pushed);
+    if (!update) return false;
     const envelope: LiveEvent<'metrics.updated'> = {
       id: await this.nextEventId(),
       type: 'metrics.updated',
       occurredAt: summary.generatedAt,
-      payload: summary,
+      payload: update,
     };
     // Sockets replaying the log skip it like any live event; they fetch the summary once caught up.
     this.live.emit([rooms.district(districtId)], envelope);
-    await this.redis.set(fingerprintKey, fingerprint, 'EX', STATE_TTL_SECONDS);
+    await this.redis
+      .multi()
+      .hset(fingerprintKey, fingerprints)
+      .expire(fingerprintKey, STATE_TTL_SECONDS)
+      .exec();
     return true;
   }
 

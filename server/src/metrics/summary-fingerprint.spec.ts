@@ -1,5 +1,5 @@
-import type { MetricsSummary } from '@whistle/shared';
-import { summaryFingerprint } from './summary-fingerprint';
+import { mergeMetricsUpdate, type MetricsSummary } from '@whistle/shared';
+import { sectionFingerprints, updateSince } from './summary-fingerprint';
 
 const summary = (generatedAt: string, overdueNow: number): MetricsSummary => ({
   generatedAt,
@@ -21,16 +21,24 @@ const summary = (generatedAt: string, overdueNow: number): MetricsSummary => ({
   streetRanking: [],
 });
 
-describe('summaryFingerprint', () => {
-  it('ignores when the summary was generated', () => {
-    expect(summaryFingerprint(summary('2024-01-01T00:00:00Z', 1))).toBe(
-      summaryFingerprint(summary('2024-01-01T00:00:01Z', 1)),
-    );
+describe('updateSince', () => {
+  const first = summary('2024-01-01T00:00:00Z', 1);
+
+  it('carries nothing when only the time of generation moved', () => {
+    const later = summary('2024-01-01T00:00:01Z', 1);
+    expect(updateSince(later, sectionFingerprints(later), sectionFingerprints(first))).toBeNull();
   });
 
-  it('changes with the content', () => {
-    expect(summaryFingerprint(summary('2024-01-01T00:00:00Z', 1))).not.toBe(
-      summaryFingerprint(summary('2024-01-01T00:00:00Z', 2)),
-    );
+  it('carries only the sections that changed, with when and for whom', () => {
+    const later = summary('2024-01-01T00:00:01Z', 2);
+    const update = updateSince(later, sectionFingerprints(later), sectionFingerprints(first));
+    expect(update).toEqual({ generatedAt: later.generatedAt, scope: later.scope, overdueNow: 2 });
+    // Merged into the summary a client holds, it gives the new summary.
+    expect(update && mergeMetricsUpdate(first, update)).toEqual(later);
+  });
+
+  it('carries every section when nothing was pushed before', () => {
+    const update = updateSince(first, sectionFingerprints(first), {});
+    expect(update).toEqual(first);
   });
 });

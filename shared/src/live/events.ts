@@ -1,6 +1,6 @@
 import type { Stage, WhistleType } from '../domain/vocabulary';
 import type { DispatchView, IncidentView, IsoTime, SiteCheckView, WhistleView } from '../api/views';
-import type { MetricsSummary } from '../metrics/summary';
+import type { MetricsUpdate } from '../metrics/summary';
 
 /** Socket.io event names; each carries a LiveEvent envelope with a monotonically increasing id. */
 export const LIVE_EVENT_TYPES = [
@@ -50,7 +50,7 @@ export interface LiveEventPayloads {
    */
   'dispatch.updated': DispatchView & { change: string; note?: string; reassignedToId?: string };
   'deadline.overdue': DeadlineOverduePayload;
-  'metrics.updated': MetricsSummary;
+  'metrics.updated': MetricsUpdate;
 }
 
 export interface LiveEvent<T extends LiveEventType = LiveEventType> {

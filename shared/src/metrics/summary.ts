@@ -47,3 +47,37 @@ export interface MetricsSummary {
   departmentRanking: RankingRow[];
   streetRanking: RankingRow[];
 }
+
+/** The parts of a summary a push can carry; `generatedAt` and `scope` always come along. */
+export type MetricsSection = Exclude<keyof MetricsSummary, 'generatedAt' | 'scope'>;
+
+// A record, so that a section added to MetricsSummary cannot be left out of pushes.
+const SECTIONS: Record<MetricsSection, true> = {
+  open: true,
+  overdueNow: true,
+  whistles: true,
+  departmentsReportedIn: true,
+  timeTo: true,
+  rates: true,
+  whistleRateByStreet: true,
+  ratings: true,
+  citizenSatisfaction: true,
+  departmentRanking: true,
+  streetRanking: true,
+};
+
+export const METRICS_SECTIONS = Object.keys(SECTIONS) as readonly MetricsSection[];
+
+/**
+ * A metrics push (`metrics.updated`): the sections that changed since the previous push. A wall
+ * of thousands of screens gets a few hundred bytes when an incident is raised, not the whole
+ * summary with both rankings; a client merges it into the summary it fetched.
+ */
+export type MetricsUpdate = Pick<MetricsSummary, 'generatedAt' | 'scope'> &
+  Partial<Pick<MetricsSummary, MetricsSection>>;
+
+/** The summary after a push; a push for another scope leaves it as it was. */
+export function mergeMetricsUpdate(summary: MetricsSummary, update: MetricsUpdate): MetricsSummary {
+  if (summary.scope.kind !== update.scope.kind || summary.scope.id !== update.scope.id) return summary;
+  return { ...summary, ...update };
+}

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { mergeMetricsUpdate, type MetricsSummary } from '@whistle/shared';
 import { authSession } from '../../lib/api/auth-session';
 import { queryKeys } from '../../lib/api/query-keys';
 import { useSignedIn } from '../session/SessionProvider';
@@ -25,12 +26,28 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       refreshToken: () => authSession.refresh(),
     });
     const stopRenewals = authSession.onTokenRenewed((token) => next.renewToken(token));
-    // Metrics are pushed whole, so the cached summary is replaced rather than refetched.
+    // A metrics push carries the sections that changed: merged into the cached summary. With
+    // nothing cached to merge into, the summary is fetched whole.
+    const summaryKey = queryKeys.metrics.summary();
     const unsubscribe = next.subscribe((events) => {
       for (const event of events) {
-        if (event.type === 'metrics.updated')
-          queryClient.setQueryData(queryKeys.metrics.summary(), event.payload);
+        if (event.type !== 'metrics.updated') continue;
+        const cached = queryClient.getQueryData<MetricsSummary>(summaryKey);
+        if (cached) queryClient.setQueryData(summaryKey, mergeMetricsUpdate(cached, event.payload));
+        else void queryClient.invalidateQueries({ queryKey: summaryKey });
       }
+    });
+    // Pushes are not replayed: after time offline the next one would merge into a stale summary.
+    let wasLive = false;
+    let dropped = false;
+    const stopStates = next.subscribeState(() => {
+      const live = next.getState().status === 'live';
+      if (wasLive && !live) dropped = true;
+      if (live && dropped) {
+        dropped = false;
+        void queryClient.invalidateQueries({ queryKey: summaryKey });
+      }
+      wasLive = live;
     });
     // Missed events the server would not replay: every cached view may be stale, refetch them all.
     const stopResync = next.subscribeResync(() => void queryClient.invalidateQueries());
@@ -39,6 +56,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     return () => {
       stopRenewals();
       stopResync();
+      stopStates();
       unsubscribe();
       next.stop();
     };

@@ -6,7 +6,7 @@
  */
 export const queryKeys = {
   metrics: {
-    /** The live summary, replaced whole by each `metrics.updated` push. */
+    /** The live summary; each `metrics.updated` push merges its changed sections into it. */
     summary: () => ['metrics', 'summary'] as const,
     /** Every figure of a chosen period (trends, rankings, grid load). */
     periods: () => ['metrics', 'period'] as const,
