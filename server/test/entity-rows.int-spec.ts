@@ -4,6 +4,7 @@ import { Incident } from '../src/incidents/incident.entity';
 import { lockIncident } from '../src/incidents/incident-lock';
 import { lockDispatchWithIncident } from '../src/dispatches/dispatch-lock';
 import { entityRowsOf } from '../src/database/entity-rows';
+import { persist } from '../src/database/persist';
 import { loginAll, type Actors } from './support/api-driver';
 import { blowWhistle, registeredIncident } from './support/flows';
 import { TestEnv, type RunningTestApp } from './support/test-app';
@@ -67,6 +68,30 @@ describe('plain-SQL entity rows read as TypeORM reads them', () => {
     expect(
       await env.db.transaction((m) => lockIncident(m, '00000000-0000-4000-8000-000000000000')),
     ).toBeNull();
+  });
+
+  it('persist() writes back every column of a loaded row, which TypeORM then reads as written', async () => {
+    const incident = await registeredIncident(actors.operatorA, world.streetA);
+    const whistle = await blowWhistle(actors.operatorA, incident.id, [world.deptX.id, world.deptY.id]);
+    const written = await env.db.transaction(async (manager) => {
+      const locked = await lockDispatchWithIncident(manager, whistle.dispatches[0].id);
+      if (!locked) throw new Error('dispatch not found');
+      const { dispatch, incident: row } = locked;
+      dispatch.overdueStages = ['accept'];
+      dispatch.overdueNotices = 2;
+      dispatch.rejectReason = '“引号” and \\ backslash';
+      dispatch.arrivalLng = 118.79;
+      dispatch.arrivalLat = 32.02;
+      await persist(manager, Dispatch, dispatch);
+      row.standingReason = 'waits for the district';
+      row.standingReviewOn = '2027-01-15';
+      row.partyLeaderIds = [];
+      row.overdue = true;
+      await persist(manager, Incident, row);
+      return { dispatch, incident: row };
+    });
+    expect(await asTypeormReads(Dispatch, written.dispatch.id)).toEqual(written.dispatch);
+    expect(await asTypeormReads(Incident, written.incident.id)).toEqual(written.incident);
   });
 
   it('refuses, on first use, an entity with a column it would read differently from TypeORM', () => {

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import type { SqlParam } from './deferred-write';
 
 /**
  * Whole entity rows read with plain SQL, for the hot paths (every whistle, every dispatch step):
@@ -13,6 +14,8 @@ export interface EntityRows<T> {
   readonly columns: string;
   readonly table: string;
   hydrate(row: Record<string, unknown>): T;
+  /** `UPDATE … SET` every column of `entity` it holds a value for (undefined ones are left), by id. */
+  updateById(entity: T, param: SqlParam): string;
 }
 
 const cache = new WeakMap<EntityMetadata, EntityRows<unknown>>();
@@ -38,11 +41,34 @@ export function entityRowsOf(metadata: EntityMetadata): EntityRows<unknown> {
     const cast = type === 'date' ? '::text' : '';
     return `"${column.databaseName}"${cast} AS "${column.propertyName}"`;
   });
+  const writable = metadata.columns
+    .filter((column) => !column.isPrimary)
+    .map((column) => ({
+      name: column.databaseName,
+      property: column.propertyName,
+      // pg would send a JS array as a PostgreSQL array: a jsonb value goes as its JSON text.
+      json: typeOf(metadata, column) === 'jsonb',
+    }));
+  const primary = metadata.primaryColumns[0];
+  if (metadata.primaryColumns.length !== 1 || !primary) {
+    throw new Error(`${metadata.name} has no single primary column for entityRows`);
+  }
   const prototype = (metadata.target as { prototype: object }).prototype;
   return {
     columns: columns.join(', '),
     table: metadata.tablePath,
     hydrate: (row) => Object.assign(Object.create(prototype) as object, row),
+    updateById: (entity, param) => {
+      const values = entity as Record<string, unknown>;
+      const sets = writable
+        .filter((column) => values[column.property] !== undefined)
+        .map((column) => {
+          const value = values[column.property];
+          return `"${column.name}" = ${param(column.json ? JSON.stringify(value) : value)}`;
+        });
+      return `UPDATE ${metadata.tablePath} SET ${sets.join(', ')}
+        WHERE "${primary.databaseName}" = ${param(values[primary.propertyName])}`;
+    },
   };
 }
 

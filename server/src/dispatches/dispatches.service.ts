@@ -10,7 +10,7 @@ import {
 } from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
 import { illegalTransition, notFound } from '../common/errors';
-import { persist } from '../common/persist';
+import { persist } from '../database/persist';
 import { AdmissionService } from '../admission/admission.service';
 import { TimerRulesService } from '../timer-rules/timer-rules.service';
 import { ChangeRecorder } from '../events/change-recorder.service';

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { In, Not } from 'typeorm';
 import { unprocessable } from '../common/errors';
-import { persist } from '../common/persist';
+import { persist } from '../database/persist';
 import type { RecordingTx } from '../events/event-log';
 import { IncidentActionHooks } from '../incidents/incident-action-hooks';
 import type { IncidentRow } from '../incidents/incident-row';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dueAt, nextOverdueNotice, runningStage, type Escalation, type Stage } from '@whistle/shared';
-import { persist } from '../common/persist';
+import { persist } from '../database/persist';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { syncIncidentWithDispatches } from './incident-sync';

@@ -11,7 +11,7 @@ import {
 import { In, Not } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { illegalTransition, notFound, unprocessable } from '../common/errors';
-import { persist } from '../common/persist';
+import { persist } from '../database/persist';
 import { DepartmentsService } from '../departments/departments.service';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import type { RecordingTx } from '../events/event-log';

@@ -10,7 +10,7 @@ import {
 } from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
 import { illegalTransition, notFound, unprocessable } from '../common/errors';
-import { persist } from '../common/persist';
+import { persist } from '../database/persist';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import type { RecordingTx } from '../events/event-log';
 import { GridsService } from '../grids/grids.service';

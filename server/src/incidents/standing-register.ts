@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { rooms, type StandingEntryView } from '@whistle/shared';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task';
-import { persist } from '../common/persist';
+import { persist } from '../database/persist';
 import { shanghaiDateKey } from '../common/shanghai-calendar';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { Incident } from './incident.entity';

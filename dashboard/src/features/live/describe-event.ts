@@ -4,7 +4,7 @@ import type { AnyLiveEvent } from './types';
 
 /**
  * One live event as a plain sentence for the wall's feed ("城管局 已报到 · 占道经营"), or null for
- * events the feed does not announce (metrics pushes arrive every second and would drown it).
+ * events the feed does not announce (metrics pushes arrive every couple of seconds and would drown it).
  */
 export function describeEvent(t: TFunction, names: FeedNames, event: AnyLiveEvent): string | null {
   switch (event.type) {
