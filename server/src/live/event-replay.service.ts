@@ -7,6 +7,14 @@ import { eventsForRoomsAfter } from '../events/event-reads';
 import { envelopeOf } from '../events/live-envelope';
 
 const PAGE = 500;
+/**
+ * An event's id is taken inside its transaction, before the commit: one numbered below a client's
+ * last event can still commit after it — after the client dropped, or while its first replay pass
+ * ran. So a replay also sends again what its rooms logged up to this long before the resume point
+ * (at most LOOK_BACK_IDS ids back); clients drop the events they already hold, by id.
+ */
+const LATE_COMMIT_SECONDS = 3;
+const LOOK_BACK_IDS = 10_000;
 
 /**
  * Reads the event log for a reconnecting client: every event of its rooms after `afterId`, in
@@ -56,21 +64,40 @@ export class EventReplay {
     return rows.map(envelopeOf);
   }
 
-  /** Calls `send` for every missed event, page by page; returns the last id sent. */
+  /**
+   * Calls `send` for every missed event, page by page, starting a little before `afterId` (see
+   * LATE_COMMIT_SECONDS); returns the resume point after it (never below `afterId`).
+   */
   async replay(
     afterId: string,
     rooms: readonly string[],
     send: (e: LiveEvent) => void,
   ): Promise<{ last: string; count: number }> {
+    let from = await this.lookBackFrom(afterId, rooms);
     let last = afterId;
     let count = 0;
     for (;;) {
-      const page = await this.page(last, rooms);
+      const page = await this.page(from, rooms);
       for (const event of page) send(event);
       count += page.length;
       const tail = page[page.length - 1];
-      if (tail) last = tail.id;
+      if (tail) {
+        from = tail.id;
+        if (BigInt(tail.id) > BigInt(last)) last = tail.id;
+      }
       if (page.length < PAGE) return { last, count };
     }
+  }
+
+  /** Where a replay from `afterId` starts: before its rooms' events of the last few seconds up to it. */
+  private async lookBackFrom(afterId: string, rooms: readonly string[]): Promise<string> {
+    const [row] = await this.dataSource.query<{ start: string | null }[]>(
+      `SELECT (min(e.id) - 1)::text AS start
+         FROM events e, (SELECT occurred_at FROM events WHERE id = $1) resume
+        WHERE e.id <= $1 AND e.id > $1::bigint - $4 AND e.rooms && $2
+          AND e.occurred_at >= resume.occurred_at - make_interval(secs => $3)`,
+      [afterId, rooms, LATE_COMMIT_SECONDS, LOOK_BACK_IDS],
+    );
+    return row?.start ?? afterId;
   }
 }

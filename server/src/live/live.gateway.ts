@@ -107,7 +107,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }
       await socket.join([REPLAYING_ROOM, ...rooms]);
       // The envelope's type names the event; the union is checked where the envelope was built.
-      const send = (e: LiveEvent) => (socket as unknown as Socket).emit(e.type, e);
+      // Both passes look a few seconds back (late commits): each event goes out once.
+      const sent = new Set<string>();
+      const send = (e: LiveEvent) => {
+        if (sent.has(e.id)) return;
+        sent.add(e.id);
+        (socket as unknown as Socket).emit(e.type, e);
+      };
       const first = await this.replay.replay(lastEventId, rooms, send);
       await socket.leave(REPLAYING_ROOM);
       // Events committed while the first pass ran were skipped live; send them now.
