@@ -33,21 +33,35 @@ export function entityRows<T extends ObjectLiteral>(
   return rows as EntityRows<T>;
 }
 
+/** Row-locks one row by id for the rest of the caller's transaction; null when there is none. */
+export async function lockById<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  id: string,
+): Promise<T | null> {
+  const rows = entityRows(manager, target);
+  const [row] = await manager.query<Record<string, unknown>[]>(
+    `SELECT ${rows.columns} FROM ${rows.table} WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return row ? rows.hydrate(row) : null;
+}
+
 /** Uncached; throws for an entity with a column plain SQL would read differently from TypeORM. */
 export function entityRowsOf(metadata: EntityMetadata): EntityRows<unknown> {
-  const columns = metadata.columns.map((column) => {
-    const type = typeOf(metadata, column);
+  const typed = metadata.columns.map((column) => ({ column, type: typeOf(metadata, column) }));
+  const columns = typed.map(({ column, type }) => {
     // pg turns a `date` into a JS Date at local midnight; TypeORM (and the entities) keep 'YYYY-MM-DD'.
     const cast = type === 'date' ? '::text' : '';
     return `"${column.databaseName}"${cast} AS "${column.propertyName}"`;
   });
-  const writable = metadata.columns
-    .filter((column) => !column.isPrimary)
-    .map((column) => ({
+  const writable = typed
+    .filter(({ column }) => !column.isPrimary)
+    .map(({ column, type }) => ({
       name: column.databaseName,
       property: column.propertyName,
       // pg would send a JS array as a PostgreSQL array: a jsonb value goes as its JSON text.
-      json: typeOf(metadata, column) === 'jsonb',
+      json: type === 'jsonb',
     }));
   const primary = metadata.primaryColumns[0];
   if (metadata.primaryColumns.length !== 1 || !primary) {

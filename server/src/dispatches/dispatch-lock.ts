@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { entityRows } from '../database/entity-rows';
+import { lockById } from '../database/entity-rows';
 import { lockIncident } from '../incidents/incident-lock';
 import type { IncidentRow } from '../incidents/incident-row';
 import { Dispatch } from './dispatch.entity';
@@ -22,11 +22,7 @@ export async function lockDispatchWithIncident(
   if (!ref) return null;
   const incident = await lockIncident(manager, ref.incident_id);
   if (!incident) return null;
-  const dispatches = entityRows(manager, Dispatch);
-  const [row] = await manager.query<Record<string, unknown>[]>(
-    `SELECT ${dispatches.columns} FROM ${dispatches.table} WHERE id = $1 FOR UPDATE`,
-    [dispatchId],
-  );
-  if (!row) throw new Error(`dispatch ${dispatchId} vanished under its incident's lock`);
-  return { dispatch: dispatches.hydrate(row), incident };
+  const dispatch = await lockById(manager, Dispatch, dispatchId);
+  if (!dispatch) throw new Error(`dispatch ${dispatchId} vanished under its incident's lock`);
+  return { dispatch, incident };
 }
