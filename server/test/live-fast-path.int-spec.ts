@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import IORedis from 'ioredis';
 import { deadlineJobId } from '../src/deadlines/deadline-plan';
+import { LiveEmitter } from '../src/events/live-emitter';
 import { QUEUES } from '../src/queues/queue-names';
 import { connect, login } from './support/clients';
 import { blowWhistle, only, registeredIncident } from './support/flows';
@@ -86,30 +86,44 @@ describe('live delivery fast path', () => {
     await committing.close();
   });
 
-  it('emits the events of a claimer that died between claim and publish, once its claim runs out', async () => {
-    const app = await env.start('both');
-    const street = await login(app.url, world.users.operatorA);
-    const officer = await login(app.url, world.users.officerX);
-    const socket = await connect(app.url, officer.token);
-    // A process that claimed the next events and died before publishing them: its claims stay
-    // pending until they run out, and nothing else marks them done.
-    const [{ next }] = await env.db.query<{ next: string }[]>(
-      `SELECT (CASE WHEN is_called THEN last_value + 1 ELSE last_value END)::text AS next FROM events_id_seq`,
-    );
-    const redis = new IORedis(env.config().REDIS_URL);
-    const claimed = Array.from({ length: 50 }, (_, i) => (BigInt(next) + BigInt(i)).toString());
-    for (const id of claimed) await redis.set(`${env.redisPrefix}:delivered:${id}`, 'pending', 'PX', 2_000);
+  it('delivers each event once when two processes race to deliver the same events', async () => {
+    const api = await env.start('api');
+    const worker = await env.start('worker');
+    const officer = await login(api.url, world.users.officerX);
+    const socket = await connect(api.url, officer.token);
+    // Event ids far above the log's, so nothing real collides with them.
+    const base = 9_000_000_000 + Math.floor(Math.random() * 1_000_000);
+    const deliveries = Array.from({ length: 40 }, (_, i) => ({
+      rooms: [`dept:${world.deptX.id}`],
+      envelope: {
+        id: String(base + i),
+        type: 'deadline.overdue' as const,
+        occurredAt: new Date().toISOString(),
+        payload: { dispatchId: `race-${i}` } as never,
+      },
+    }));
 
-    const incident = await registeredIncident(street, world.streetA);
-    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id], 'emergency')).dispatches);
-    const created = await socket.waitFor('dispatch.created', (e) => e.payload.id === dispatch.id, 20_000);
-    expect(claimed).toContain(created.id);
-    // Emitted by the worker, once, and marked done.
-    expect(socket.of('dispatch.created').filter((e) => e.payload.id === dispatch.id)).toHaveLength(1);
-    expect(await redis.get(`${env.redisPrefix}:delivered:${created.id}`)).toBe('done');
+    // The committing process's fast path and the worker's relayed batch, in halves and at once.
+    const published = await Promise.all([
+      api.get(LiveEmitter).deliver(deliveries),
+      worker.get(LiveEmitter).deliver(deliveries.slice(20)),
+      worker.get(LiveEmitter).deliver(deliveries),
+      api.get(LiveEmitter).deliver(deliveries.slice(0, 20)),
+    ]);
+    expect(published.reduce((a, b) => a + b, 0)).toBe(deliveries.length);
+    // Every publish above is done; Redis sends its subscribers messages in the order it took
+    // them, so once a later one arrives, a second copy of any of these would have too.
+    const sentinel = { ...deliveries[0], envelope: { ...deliveries[0].envelope, id: String(base + 100) } };
+    expect(await api.get(LiveEmitter).deliver([sentinel])).toBe(1);
+    await socket.waitFor('deadline.overdue', (e) => e.id === sentinel.envelope.id);
+    const ids = deliveries.map((d) => d.envelope.id);
+    const received = socket.events.filter((e) => ids.includes(e.id)).map((e) => e.id);
+    expect(received.sort()).toEqual([...ids].sort());
+    // Delivered is delivered: running them again publishes nothing.
+    expect(await worker.get(LiveEmitter).deliver(deliveries)).toBe(0);
 
-    await redis.quit();
     socket.close();
-    await app.close();
+    await worker.close();
+    await api.close();
   });
 });

@@ -34,15 +34,28 @@ export function entityRows<T extends ObjectLiteral>(
 }
 
 /** Row-locks one row by id for the rest of the caller's transaction; null when there is none. */
-export async function lockById<T extends ObjectLiteral>(
+export function lockById<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   id: string,
 ): Promise<T | null> {
+  return lockByIdFrom(manager, target, '$1', [id]);
+}
+
+/**
+ * Row-locks the one row whose id the SQL expression `idSql` (over `params`) answers — a subquery
+ * such as another table's reference to it — in one statement; null when there is none.
+ */
+export async function lockByIdFrom<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  idSql: string,
+  params: unknown[],
+): Promise<T | null> {
   const rows = entityRows(manager, target);
   const [row] = await manager.query<Record<string, unknown>[]>(
-    `SELECT ${rows.columns} FROM ${rows.table} WHERE id = $1 FOR UPDATE`,
-    [id],
+    `SELECT ${rows.columns} FROM ${rows.table} WHERE id = (${idSql}) FOR UPDATE`,
+    params,
   );
   return row ? rows.hydrate(row) : null;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { asStatement } from './deferred-write';
+import { asStatement, type DeferredWrite } from './deferred-write';
 import { entityRows } from './entity-rows';
 
 /**
@@ -12,7 +12,20 @@ export async function persist<T extends ObjectLiteral & { id: string; updatedAt:
   target: EntityTarget<T>,
   entity: T,
 ): Promise<void> {
-  entity.updatedAt = new Date();
-  const { sql, params } = asStatement((param) => entityRows(manager, target).updateById(entity, param));
+  const { sql, params } = asStatement(rowUpdate(manager, target, entity));
   await manager.query(sql, params);
+}
+
+/**
+ * The same UPDATE as a deferred write, for a transaction that reads the row no more (see
+ * RecordingTx.write): it rides in the statement that writes the transaction's events.
+ */
+export function rowUpdate<T extends ObjectLiteral & { id: string; updatedAt: Date }>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  entity: T,
+): DeferredWrite {
+  entity.updatedAt = new Date();
+  const rows = entityRows(manager, target);
+  return (param) => rows.updateById(entity, param);
 }

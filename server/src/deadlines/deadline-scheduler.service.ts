@@ -5,6 +5,7 @@ import { STAGES, type DispatchView } from '@whistle/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OpenDispatchStates } from '../dispatches/open-dispatch-states';
 import { QUEUES } from '../queues/queue-names';
+import { execAll } from '../queues/redis';
 import type { DeadlineState } from '@whistle/shared';
 import { deadlineJobId, planDeadline, type PlannedDeadline } from './deadline-plan';
 import { DEADLINE_ATTEMPTS, DEADLINE_BACKOFF_TYPE } from './deadline-retry';
@@ -76,11 +77,12 @@ export class DeadlineScheduler {
     if (jobIds.length === 0) return;
     const client = await this.queue.client;
     const { failed, completed } = this.queue.keys;
-    // Sent together on the queue's connection: one round trip's wait for the whole batch.
-    const scores = await Promise.all(
-      jobIds.map((id) => Promise.all([client.zscore(failed, id), client.zscore(completed, id)])),
-    );
-    const finished = jobIds.filter((_, i) => scores[i]?.some((score) => score !== null));
+    // One pipeline on the queue's connection: one write and one round trip for the whole batch.
+    const lookups = client.pipeline();
+    // (BullMQ's client declares the commands it uses itself; any other goes through runCommand.)
+    for (const id of jobIds) lookups.runCommand('zscore', [failed, id]).runCommand('zscore', [completed, id]);
+    const scores = await execAll(lookups);
+    const finished = jobIds.filter((_, i) => scores[2 * i] !== null || scores[2 * i + 1] !== null);
     if (finished.length === 0) return;
     await Promise.all(finished.map((id) => this.queue.remove(id)));
     this.logger.warn(`replaced ${finished.length} finished deadline job(s): ${finished.join(', ')}`);

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DispatchChange, DispatchChangesJob } from '../queues/dispatch-changes-job';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { QUEUES } from '../queues/queue-names';
-import { closeRedis, redisClient } from '../queues/redis';
+import { closeRedis, execAll, redisClient } from '../queues/redis';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 
 /** A followed change is remembered a week: longer than any outbox row waits for Redis. */
@@ -46,8 +46,10 @@ export class DispatchFollowProcessor extends WorkerHost implements OnApplication
     const latest = new Map<string, DispatchView>();
     for (const { dispatch } of fresh) latest.set(dispatch.id, dispatch);
     await this.deadlines.follow([...latest.values()]);
-    // Sent together on the one connection, without a round trip each.
-    await Promise.all(fresh.map((change) => redis.set(key(change), '1', 'EX', FOLLOWED_TTL_SECONDS)));
+    // One pipeline: one write and one round trip for the batch's marks.
+    const marks = redis.pipeline();
+    for (const change of fresh) marks.set(key(change), '1', 'EX', FOLLOWED_TTL_SECONDS);
+    await execAll(marks);
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { lockById } from '../database/entity-rows';
-import { lockIncident } from '../incidents/incident-lock';
+import { lockIncidentReferencedBy } from '../incidents/incident-lock';
 import type { IncidentRow } from '../incidents/incident-row';
 import { Dispatch } from './dispatch.entity';
 
@@ -14,13 +14,12 @@ export async function lockDispatchWithIncident(
   manager: EntityManager,
   dispatchId: string,
 ): Promise<{ dispatch: Dispatch; incident: IncidentRow } | null> {
-  // A dispatch never moves to another incident, so its incident id can be read unlocked first.
-  const [ref] = await manager.query<{ incident_id: string }[]>(
+  // A dispatch never moves to another incident, so its incident id can be read unlocked.
+  const incident = await lockIncidentReferencedBy(
+    manager,
     `SELECT incident_id FROM dispatches WHERE id = $1`,
     [dispatchId],
   );
-  if (!ref) return null;
-  const incident = await lockIncident(manager, ref.incident_id);
   if (!incident) return null;
   const dispatch = await lockById(manager, Dispatch, dispatchId);
   if (!dispatch) throw new Error(`dispatch ${dispatchId} vanished under its incident's lock`);

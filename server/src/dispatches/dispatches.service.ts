@@ -10,7 +10,7 @@ import {
 } from '@whistle/shared';
 import type { AuthUser } from '../access/auth-user';
 import { illegalTransition, notFound } from '../common/errors';
-import { persist } from '../database/persist';
+import { rowUpdate } from '../database/persist';
 import { AdmissionService } from '../admission/admission.service';
 import { TimerRulesService } from '../timer-rules/timer-rules.service';
 import { ChangeRecorder } from '../events/change-recorder.service';
@@ -148,7 +148,8 @@ export class DispatchesService {
         d.overdueNotices = 0;
         d.lastOverdueAt = null;
       }
-      await persist(tx.manager, Dispatch, d);
+      // Nothing here reads the row again: its UPDATE rides with the events (the sync is told of it).
+      tx.write(`dispatches:${d.id}`, rowUpdate(tx.manager, Dispatch, d));
       changed = d;
       const view = toDispatchView(d, incident);
       tx.record({
@@ -160,7 +161,7 @@ export class DispatchesService {
         rooms: dispatchRooms(d, incident),
         payload: { ...view, change: action },
       });
-      await syncIncidentWithDispatches(tx, incident, user.id);
+      await syncIncidentWithDispatches(tx, incident, user.id, { current: [d] });
       return { ...view, actions: dispatchActionsForUser(user, d) };
     });
     if (changed) this.observeStage(changed, action);

@@ -6,14 +6,18 @@ import type { IncidentRow } from '../incidents/incident-row';
 import type { Dispatch } from './dispatch.entity';
 
 type DispatchStanding = IncidentParty & {
+  id: string;
   status: DispatchStatus;
   overdueNotices: number;
   assigneeKind: DispatchAssigneeKind;
 };
 
 export interface SyncContext {
-  /** Dispatches openDispatches() opened in this transaction: the table holds them from the flush. */
-  opened?: readonly Dispatch[];
+  /**
+   * Dispatches this transaction opened or changed with a deferred write (openDispatches(),
+   * rowUpdate()): the table holds their state only from the flush, so these stand in for it.
+   */
+  current?: readonly Dispatch[];
   /** Parties summoned in this same transaction (they hear of it through their own dispatch.created). */
   summonedNow?: readonly IncidentParty[];
 }
@@ -27,15 +31,16 @@ export async function syncIncidentWithDispatches(
   tx: RecordingTx,
   incident: IncidentRow,
   actorId: string | null,
-  { opened = [], summonedNow = [] }: SyncContext = {},
+  { current = [], summonedNow = [] }: SyncContext = {},
 ): Promise<IncidentRow> {
   const stored = await tx.manager.query<DispatchStanding[]>(
-    `SELECT status, overdue_notices AS "overdueNotices", assignee_kind AS "assigneeKind",
+    `SELECT id, status, overdue_notices AS "overdueNotices", assignee_kind AS "assigneeKind",
             department_id AS "departmentId", leader_user_id AS "leaderUserId"
        FROM dispatches WHERE incident_id = $1`,
     [incident.id],
   );
-  const dispatches: readonly DispatchStanding[] = [...stored, ...opened];
+  const fresh = new Set(current.map((d) => d.id));
+  const dispatches: readonly DispatchStanding[] = [...stored.filter((d) => !fresh.has(d.id)), ...current];
   const working = dispatches.filter((d) => d.assigneeKind !== 'leader');
   return applyDispatchProgress(
     tx,

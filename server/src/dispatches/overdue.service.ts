@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dueAt, nextOverdueNotice, runningStage, type Escalation, type Stage } from '@whistle/shared';
-import { persist } from '../database/persist';
+import { rowUpdate } from '../database/persist';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ChangeRecorder } from '../events/change-recorder.service';
 import { syncIncidentWithDispatches } from './incident-sync';
@@ -42,7 +42,8 @@ export class OverdueService {
       if (!d.overdueStages.includes(stage)) d.overdueStages = [...d.overdueStages, stage];
       d.overdueNotices = plan.notice;
       d.lastOverdueAt = now;
-      await persist(tx.manager, Dispatch, d);
+      // Nothing here reads the row again: its UPDATE rides with the events (the sync is told of it).
+      tx.write(`dispatches:${d.id}`, rowUpdate(tx.manager, Dispatch, d));
       const missedStages = d.overdueStages.length;
       // A second missed stage means the departments cannot close it alone: suggest a tough-problem whistle.
       const escalation: Escalation =
@@ -80,7 +81,7 @@ export class OverdueService {
           rooms: targets,
           payload: { ...toDispatchView(d, incident), change: 'overdue' },
         });
-        await syncIncidentWithDispatches(tx, incident, null);
+        await syncIncidentWithDispatches(tx, incident, null, { current: [d] });
       }
       return {
         kind: 'notified',

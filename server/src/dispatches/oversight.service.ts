@@ -151,7 +151,7 @@ export class OversightService {
         },
       });
       const updated = await syncIncidentWithDispatches(tx, incident, user.id, {
-        opened: [opened],
+        current: [opened],
         summonedNow: [opened],
       });
       return {

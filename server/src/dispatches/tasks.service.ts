@@ -66,7 +66,7 @@ export class TasksService {
         },
       ]);
       if (!d) throw new Error('task dispatch was not opened');
-      const updated = await syncIncidentWithDispatches(tx, incident, user.id, { opened: [d] });
+      const updated = await syncIncidentWithDispatches(tx, incident, user.id, { current: [d] });
       return toDispatchView(d, updated, dispatchActionsForUser(user, d));
     });
   }

@@ -4,12 +4,11 @@ import { LiveEmitter } from './live-emitter';
 import { envelopeOf } from './live-envelope';
 
 /**
- * The fast path: the process that committed a change emits its events at once — claims each id
- * the way the delivery worker does, publishes the claimed ones and marks them done (see
- * LiveEmitter.emitUnclaimed). It saves the relay's transaction and the queue hop on every event.
- * The outbox → queue → worker path still carries every event and emits whatever this path did not
- * (Redis down at commit, a crash right after it, or between claim and publish: the worker waits
- * out such a claim). It never waits for Redis, so an outage never holds up a request.
+ * The fast path: the process that committed a change delivers its events at once, the way the
+ * delivery worker does (LiveEmitter.deliver: each event published with its delivered mark, in one
+ * step). It saves the relay's transaction and the queue hop on every event. The outbox → queue →
+ * worker path still carries every event and delivers whatever this path did not (Redis down at
+ * commit, a crash right after it). It never waits for Redis, so an outage never holds up a request.
  *
  * Order: one connection answers in order, so a process emits its commits in commit order. Two
  * processes changing the same dispatch within the same millisecond could cross; events carry ids.
@@ -25,7 +24,7 @@ export class CommitDelivery {
     if (records.length === 0 || !this.live.ready) return;
     const deliveries = records.map((record) => ({ envelope: envelopeOf(record), rooms: record.rooms }));
     this.live
-      .emitUnclaimed(deliveries)
+      .deliver(deliveries)
       .catch((err: unknown) =>
         this.logger.debug(`fast path skipped: ${err instanceof Error ? err.message : String(err)}`),
       );

@@ -7,10 +7,10 @@ import { LiveEmitter } from './live-emitter';
 import type { DeliveryJob } from './live-envelope';
 
 /**
- * Emits every relayed event nobody has emitted yet — usually the committing process already has
- * (CommitDelivery); a claim on each event id means nobody receives one twice, and one claimed by a
- * process that died before publishing is emitted here once its claim runs out. Concurrency 1 keeps
- * the events in commit order.
+ * Delivers every relayed event nobody has delivered yet — usually the committing process already
+ * has (CommitDelivery); each event's delivered mark is set in the same step as its publish, so
+ * nobody receives one twice and none is marked without being sent. Concurrency 1 keeps the events
+ * in commit order.
  */
 @Processor(QUEUES.live.name, { concurrency: 1 })
 export class DeliveryProcessor extends WorkerHost {
@@ -25,7 +25,7 @@ export class DeliveryProcessor extends WorkerHost {
   }
 
   async process(job: Job<DeliveryJob>): Promise<void> {
-    await this.live.emitEveryEvent(job.data.deliveries);
+    await this.live.deliver(job.data.deliveries);
   }
 
   /** Without a listener, a worker's connection error would be thrown as an uncaught exception. */

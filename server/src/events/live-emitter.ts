@@ -17,40 +17,75 @@ export function socketIoKey(redisPrefix: string): string {
  */
 export const REPLAYING_ROOM = 'replaying';
 
-/**
- * The claim on an event's delivery. Whoever emits an event first — the committing process or the
- * delivery worker — claims it `pending` (SET NX, short-lived), publishes it, then marks it `done`
- * (kept a week: longer than any outbox row waits for Redis). Nobody receives an event twice, and
- * a claimer that dies between claim and publish loses nothing: its claim runs out and the worker,
- * which waits for every claim to be done, emits the event itself.
- */
+/** An event's delivered mark, kept a week: longer than any outbox row waits for Redis. */
 function deliveredKey(redisPrefix: string, eventId: string): string {
   return `${redisPrefix}:delivered:${eventId}`;
 }
 
-const PENDING = 'pending';
-const DONE = 'done';
-/** Long enough for a publish round trip under load; short enough that the worker's wait is brief. */
-export const PENDING_CLAIM_TTL_MS = 5_000;
 export const DELIVERED_TTL_SECONDS = 7 * 86_400;
 
 /**
+ * Publishes each event whose delivered mark it could set, in one script: the mark (SET NX) and
+ * the publish happen together or not at all, so whoever runs it first — the committing process or
+ * the delivery worker — delivers an event, and nobody delivers it twice or marks it without
+ * publishing it. KEYS are the marks; ARGV[1] their lifetime, then each event's channel and message
+ * (an empty channel: nobody to send it to). One round trip for a commit's events.
+ */
+const DELIVER_ONCE = `
+local published = 0
+for i, key in ipairs(KEYS) do
+  if redis.call('SET', key, 'done', 'EX', ARGV[1], 'NX') then
+    local channel = ARGV[2 * i]
+    if channel ~= '' then redis.call('PUBLISH', channel, ARGV[2 * i + 1]) end
+    published = published + 1
+  end
+end
+return published`;
+
+type Publication = [channel: string, message: Buffer];
+type DeliverOnce = (keyCount: number, ...args: (string | Buffer | number)[]) => Promise<number>;
+
+/**
+ * The socket.io emitter writing to nothing: what it would publish for an emit (its channel and
+ * notepack message, the format every API process's Redis adapter reads) is kept for the script.
+ */
+class PublicationCapture {
+  private captured: Publication | null = null;
+
+  publish(channel: string, message: Buffer): Promise<number> {
+    this.captured = [channel, message];
+    return Promise.resolve(0);
+  }
+
+  take(): Publication | null {
+    const captured = this.captured;
+    this.captured = null;
+    return captured;
+  }
+}
+
+/**
  * The one way anything reaches a socket, in every role: the committing process's fast path, the
- * delivery worker and the metrics push all emit through this. It publishes through Redis (the
- * socket.io emitter), so it works in a worker with no socket server, and always on its own
- * connection — the one that then marks an event's claim done, so Redis sees the publish before
- * the mark (through a socket server's adapter, another connection, it might not).
+ * delivery worker and the metrics push all emit through this. It publishes through Redis in the
+ * socket.io emitter's format, so it works in a worker with no socket server, on its own
+ * connection: one connection answers in order, so a process's commits go out in commit order.
  */
 @Injectable()
 export class LiveEmitter implements OnApplicationShutdown {
   private readonly redis: IORedis;
-  private readonly emitter: Emitter;
+  private readonly capture = new PublicationCapture();
+  private readonly encoder: Emitter;
   private readonly redisPrefix: string;
+  private readonly deliverOnce: DeliverOnce;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redisPrefix = config.REDIS_PREFIX;
     this.redis = logPublishFailures(redisClient(config.REDIS_URL, 'live emitter'), 'live emitter');
-    this.emitter = new Emitter(this.redis, { key: socketIoKey(config.REDIS_PREFIX) });
+    this.encoder = new Emitter(this.capture, { key: socketIoKey(config.REDIS_PREFIX) });
+    // ioredis sends it by its SHA and loads it again whenever Redis answers NOSCRIPT (a restart).
+    this.redis.defineCommand('deliverOnce', { lua: DELIVER_ONCE });
+    const command = (this.redis as unknown as { deliverOnce: DeliverOnce }).deliverOnce;
+    this.deliverOnce = command.bind(this.redis);
   }
 
   /** Whether Redis answers now; the fast path skips (and leaves the event to the worker) when not. */
@@ -60,58 +95,36 @@ export class LiveEmitter implements OnApplicationShutdown {
 
   /** Sends one event to rooms on every API process; sockets still replaying the log skip it. */
   emit(rooms: readonly string[], event: LiveEvent): void {
-    if (rooms.length === 0) return;
-    this.emitter
-      .to([...rooms])
-      .except(REPLAYING_ROOM)
-      .emit(event.type, event);
+    const publication = this.publicationOf(rooms, event);
+    if (publication) void this.redis.publish(...publication);
   }
 
   /**
-   * The fast path: claims each event (`pending`, SET NX), emits the ones this caller claimed, then
-   * marks them `done`. Returns the events someone else has claimed but not yet marked done.
-   * Rejects on a Redis error: events left `pending` by it are emitted by the worker once their
-   * claim runs out.
+   * Publishes every event not yet delivered and marks it delivered, in one round trip; answers how
+   * many it published. Rejects on a Redis error, having published none of them: the outbox path
+   * delivers them then (or the job retries).
    */
-  async emitUnclaimed(deliveries: readonly Delivery[]): Promise<Delivery[]> {
-    const key = (d: Delivery) => deliveredKey(this.redisPrefix, d.envelope.id);
-    const claims = this.redis.pipeline();
-    for (const d of deliveries) claims.set(key(d), PENDING, 'PX', PENDING_CLAIM_TTL_MS, 'NX', 'GET');
-    const results = (await claims.exec()) ?? [];
-    const claimed: Delivery[] = [];
-    const elsewhere: Delivery[] = [];
-    deliveries.forEach((d, i) => {
-      const [err, previous] = results[i] ?? [null, null];
-      if (err) throw err;
-      // SET … NX GET answers the value it found (nothing set), or null when it set ours.
-      if (previous === null) claimed.push(d);
-      else if (previous === PENDING) elsewhere.push(d);
-    });
-    if (claimed.length === 0) return elsewhere;
-    for (const { envelope, rooms } of claimed) this.emit(rooms, envelope);
-    const marks = this.redis.pipeline();
-    for (const d of claimed) marks.set(key(d), DONE, 'EX', DELIVERED_TTL_SECONDS, 'XX');
-    await marks.exec();
-    return elsewhere;
-  }
-
-  /**
-   * The worker's delivery: emits what nobody has, then waits for events claimed elsewhere until
-   * they are done — or, when their claimer died before publishing, until the claim runs out, and
-   * emits them itself. Rejects if a claim stays pending past twice its lifetime (the job retries).
-   */
-  async emitEveryEvent(deliveries: readonly Delivery[], pollMs = 100): Promise<void> {
-    const giveUpAt = Date.now() + 2 * PENDING_CLAIM_TTL_MS;
-    let waiting = await this.emitUnclaimed(deliveries);
-    while (waiting.length > 0) {
-      if (Date.now() > giveUpAt)
-        throw new Error(`${waiting.length} events stayed claimed without being published`);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
-      waiting = await this.emitUnclaimed(waiting);
-    }
+  deliver(deliveries: readonly Delivery[]): Promise<number> {
+    if (deliveries.length === 0) return Promise.resolve(0);
+    const keys = deliveries.map((d) => deliveredKey(this.redisPrefix, d.envelope.id));
+    const messages = deliveries.flatMap(
+      ({ envelope, rooms }) => this.publicationOf(rooms, envelope) ?? ['', ''],
+    );
+    return this.deliverOnce(keys.length, ...keys, DELIVERED_TTL_SECONDS, ...messages);
   }
 
   onApplicationShutdown(): Promise<void> {
     return closeRedis(this.redis);
+  }
+
+  private publicationOf(rooms: readonly string[], event: LiveEvent): Publication | null {
+    if (rooms.length === 0) return null;
+    this.encoder
+      .to([...rooms])
+      .except(REPLAYING_ROOM)
+      .emit(event.type, event);
+    const publication = this.capture.take();
+    if (!publication) throw new Error('the socket.io emitter published nothing for an emit');
+    return publication;
   }
 }

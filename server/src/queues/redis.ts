@@ -69,6 +69,17 @@ export function logPublishFailures(client: IORedis, purpose: string): IORedis {
   return client;
 }
 
+/** Runs a pipeline (one write, one round trip); answers each reply in order, or rejects with the first error. */
+export async function execAll(pipeline: {
+  exec(): Promise<[Error | null, unknown][] | null>;
+}): Promise<unknown[]> {
+  const results = (await pipeline.exec()) ?? [];
+  return results.map(([err, reply]) => {
+    if (err) throw err;
+    return reply;
+  });
+}
+
 /**
  * Closes a client at shutdown: QUIT when Redis answers; a client still reconnecting would wait for
  * that forever, so it is dropped instead.

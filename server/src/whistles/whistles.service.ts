@@ -101,7 +101,7 @@ export class WhistlesService {
       const dispatches = opened.filter((d) => d.assigneeKind === 'department');
       const leaderDispatches = opened.filter((d) => d.assigneeKind === 'leader');
       const updated = await syncIncidentWithDispatches(tx, incident, user.id, {
-        opened,
+        current: opened,
         summonedNow: opened,
       });
       return {
