@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { sleep } from './clock';
 
 /** The repository's root, from bench/lib (run from source) or bench/dist/lib (compiled). */
-function repositoryRoot(): string {
+export function repositoryRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir))
     if (existsSync(join(dir, 'server', 'scripts', 'cluster.sh'))) return dir;
   throw new Error(`server/scripts/cluster.sh was not found above ${__dirname}`);

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrate } from '@whistle/server/dist/database/migrate';
 import { typeormOptions } from '@whistle/server/dist/database/typeorm-options';
 import { deleteKeysWithPrefix } from '@whistle/server/dist/queues/redis';
 import { seedReference, type SeedResult } from '@whistle/demo/dist/seed/seed-reference';
 import { sleep } from './clock';
+import { repositoryRoot } from './cluster';
 
 export const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -173,9 +175,21 @@ export function whistleEnv(database: BenchDatabase): NodeJS.ProcessEnv {
     JWT_SECRET: BENCH_JWT_SECRET,
     LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
     NODE_ENV: 'production',
+    NODE_OPTIONS: imageNodeOptions(),
     // The load comes from one address and signs in dozens of users: no login throttling in the way.
     LOGIN_LIMIT_PER_IP: '100000',
   };
+}
+
+/**
+ * The Node options the server's image runs with (docker/server.Dockerfile: the heap size), so the
+ * benchmark measures the server's memory as deployed.
+ */
+function imageNodeOptions(): string {
+  const dockerfile = readFileSync(join(repositoryRoot(), 'docker', 'server.Dockerfile'), 'utf8');
+  const set = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(dockerfile);
+  if (!set) throw new Error('docker/server.Dockerfile sets no NODE_OPTIONS');
+  return set[1];
 }
 
 /** The Whistle server (process role `both`) on the given database. */
