@@ -396,6 +396,22 @@ describe('Idempotency-Key', () => {
       expect(await whistlesOn(incident.id)).toBe(1); // the probe's only
     });
 
+    it('a request that committed and is storing its answer is in flight, not lost', async () => {
+      const incident = await registeredIncident(operatorA, world.streetA);
+      const fingerprint = await fingerprintOfWhistle(incident.id, randomUUID());
+      const key = randomUUID();
+      // Between the first request's commit and its stored answer, its lease still runs.
+      await env.db.query(
+        `INSERT INTO idempotency_keys (scope, key, method, route, fingerprint, lease_until, committed)
+         VALUES ($1, $2, 'POST', $3, $4, now() + interval '30 seconds', true)`,
+        [scope(), key, route(incident.id), fingerprint],
+      );
+      const res = await must(blow(operatorA, incident.id, key), 409, 'still storing its answer');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(res.body).toMatchObject({ fields: { [KEY]: [expect.stringMatching(/in flight/)] } });
+      expect(await whistlesOn(incident.id)).toBe(1); // the probe's only
+    });
+
     it('the record commits with the created rows, and not when they roll back', async () => {
       const idempotency = app.get(IdempotencyService);
       const recorder = app.get(ChangeRecorder);

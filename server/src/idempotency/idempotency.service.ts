@@ -25,7 +25,7 @@ export type ClaimOutcome =
   | { kind: 'in_flight'; retryAfterSeconds: number }
   /** The key was used before for a different request body. */
   | { kind: 'mismatch' }
-  /** The first request committed but its process died before its answer was stored. */
+  /** The first request committed, and its lease ran out before its answer was stored. */
   | { kind: 'answer_lost' };
 
 interface StoredRow {
@@ -68,8 +68,10 @@ export class IdempotencyService {
           ? { kind: 'withheld', status: row.response_status }
           : { kind: 'replay', status: row.response_status, body: row.response_body };
       }
-      if (row.committed) return { kind: 'answer_lost' };
       const leftMs = new Date(row.lease_until).getTime() - Date.now();
+      // Committed without an answer: the first request is storing it now — or its process died
+      // after the commit, which only the end of its lease tells apart.
+      if (row.committed && leftMs <= 0) return { kind: 'answer_lost' };
       return { kind: 'in_flight', retryAfterSeconds: Math.max(1, Math.min(5, Math.ceil(leftMs / 1000))) };
     }
     return { kind: 'in_flight', retryAfterSeconds: 1 };
