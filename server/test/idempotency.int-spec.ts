@@ -368,29 +368,34 @@ describe('Idempotency-Key', () => {
       );
       return row.fingerprint;
     };
+    /**
+     * The key of a claim a first request left on this incident's whistle: its lease running out
+     * `leaseSeconds` from now (negative: over), committed or not. Answers the claimed key.
+     */
+    const claimLeftBehind = async (
+      incidentId: string,
+      { leaseSeconds, committed }: { leaseSeconds: number; committed: boolean },
+    ): Promise<string> => {
+      const fingerprint = await fingerprintOfWhistle(incidentId, randomUUID());
+      const key = randomUUID();
+      await env.db.query(
+        `INSERT INTO idempotency_keys (scope, key, method, route, fingerprint, lease_until, committed)
+         VALUES ($1, $2, 'POST', $3, $4, now() + make_interval(secs => $5), $6)`,
+        [scope(), key, route(incidentId), fingerprint, leaseSeconds, committed],
+      );
+      return key;
+    };
 
     it('a claim whose process died before committing is taken over once its lease is over', async () => {
       const incident = await registeredIncident(operatorA, world.streetA);
-      const fingerprint = await fingerprintOfWhistle(incident.id, randomUUID());
-      const key = randomUUID();
-      await env.db.query(
-        `INSERT INTO idempotency_keys (scope, key, method, route, fingerprint, lease_until)
-         VALUES ($1, $2, 'POST', $3, $4, now() - interval '1 second')`,
-        [scope(), key, route(incident.id), fingerprint],
-      );
+      const key = await claimLeftBehind(incident.id, { leaseSeconds: -1, committed: false });
       await must(blow(operatorA, incident.id, key), 201, 'taken over');
       expect(await whistlesOn(incident.id)).toBe(2); // the probe's and this one
     });
 
     it('a request that committed but lost its answer is not carried out again', async () => {
       const incident = await registeredIncident(operatorA, world.streetA);
-      const fingerprint = await fingerprintOfWhistle(incident.id, randomUUID());
-      const key = randomUUID();
-      await env.db.query(
-        `INSERT INTO idempotency_keys (scope, key, method, route, fingerprint, lease_until, committed)
-         VALUES ($1, $2, 'POST', $3, $4, now() - interval '1 second', true)`,
-        [scope(), key, route(incident.id), fingerprint],
-      );
+      const key = await claimLeftBehind(incident.id, { leaseSeconds: -1, committed: true });
       const res = await must(blow(operatorA, incident.id, key), 409, 'answer lost');
       expect(res.body).toMatchObject({ message: expect.stringMatching(/answer was lost/) });
       expect(await whistlesOn(incident.id)).toBe(1); // the probe's only
@@ -398,14 +403,8 @@ describe('Idempotency-Key', () => {
 
     it('a request that committed and is storing its answer is in flight, not lost', async () => {
       const incident = await registeredIncident(operatorA, world.streetA);
-      const fingerprint = await fingerprintOfWhistle(incident.id, randomUUID());
-      const key = randomUUID();
       // Between the first request's commit and its stored answer, its lease still runs.
-      await env.db.query(
-        `INSERT INTO idempotency_keys (scope, key, method, route, fingerprint, lease_until, committed)
-         VALUES ($1, $2, 'POST', $3, $4, now() + interval '30 seconds', true)`,
-        [scope(), key, route(incident.id), fingerprint],
-      );
+      const key = await claimLeftBehind(incident.id, { leaseSeconds: 30, committed: true });
       const res = await must(blow(operatorA, incident.id, key), 409, 'still storing its answer');
       expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(res.body).toMatchObject({ fields: { [KEY]: [expect.stringMatching(/in flight/)] } });
