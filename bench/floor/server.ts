@@ -17,7 +17,8 @@ const port = Number(process.env.PORT ?? 3918);
 // TypeORM only as the pg pool (its driver's own pool of 10); no entities, plain SQL.
 const pg = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { max: 10 } });
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-const counterKey = `floor:${process.pid}:seq`;
+// Under the benchmark database's prefix, so the run's cleanup removes it with the rest.
+const counterKey = `${process.env.REDIS_PREFIX ?? `floor-${process.pid}`}:floor:seq`;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3918);
 export function startFloor(database: BenchDatabase): Promise<RunningProcess> {
   return RunningProcess.start(
     require.resolve('../floor/server.js'),
-    { DATABASE_URL: database.url, REDIS_URL },
+    { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: database.name },
     FLOOR_PORT,
     '/health',
   );

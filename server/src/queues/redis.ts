@@ -89,17 +89,23 @@ export async function closeRedis(client: IORedis): Promise<void> {
   client.disconnect();
 }
 
-/** Deletes every key under `prefix:` — how a test run or benchmark leaves a shared Redis as it found it. */
+/**
+ * Deletes every key under `prefix:` — how a test run or benchmark leaves a shared Redis as it found
+ * it. The rate limits' storage wraps its keys in a hash tag (`{prefix:rate:…}:hits`), so those are
+ * matched too.
+ */
 export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
   const redis = new IORedis({ ...redisOptionsFromUrl(url), lazyConnect: true });
   await redis.connect();
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
+    for (const pattern of [`${prefix}:*`, `{${prefix}:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+    }
   } finally {
     redis.disconnect();
   }
