@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   printTable(scenarios);
-  console.log(`\n${result.machine.cores} cores, ${result.machine.memory_gb} GB; results: ${out}`);
+  console.log(
+    `\n${result.machine.cores} cores, ${result.machine.memory_gb} GB, Node ${result.machine.node}; results: ${out}`,
+  );
 }
 
 async function step<T>(name: ScenarioName, run: () => Promise<T>): Promise<T> {

@@ -49,10 +49,10 @@ CMD ["node", "simulator/dist/main.js"]
 FROM node:26-trixie-slim AS server
 ENV NODE_ENV=production PORT=3000 PHOTO_DIR=/data/photos
 # The heap: V8 sizes it from the host's memory and, left alone, lets a busy process grow to ~500 MB of
-# mostly garbage before collecting it. 256 MB of old space keeps an api process under ~260 MB RSS with
-# 2,000 sockets at 100 whistles/s and with 5,000 sockets (`npm run bench`, which runs the server with
-# these options); its live heap under that load stays below ~160 MB. Raise it (NODE_OPTIONS in the
-# compose file) for many more sockets per process.
+# mostly garbage before collecting it. 256 MB of old space keeps an api process at 330–355 MB RSS with
+# 2,000 sockets at 100 whistles/s, with 5,000 sockets and under intake load (`npm run bench`, which runs
+# the server with these options); its live heap under that load stays below ~160 MB. Raise it
+# (NODE_OPTIONS in the compose file) for many more sockets per process.
 ENV NODE_OPTIONS="--max-old-space-size=256"
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
