@@ -8,10 +8,12 @@
  *   npm run bench -- --only dispatch,floor
  *   npm run bench -- --out some/file.json
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { satisfies } from 'semver';
 import { commit, option } from './lib/cli';
+import { repositoryRoot } from './lib/cluster';
 import { fullProfile, smokeProfile } from './lib/profile';
 import { cpuMsPerOp, type MeasuredRow, type ScenarioResult } from './lib/result';
 import { BenchDatabase, startWhistle, type RunningProcess } from './lib/server';
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
     throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
   const wanted = (s: ScenarioName) => only.includes(s);
   const out = resolve(option('out') ?? join(__dirname, '..', 'results', 'latest.json'));
+  const unsupported = unsupportedNode();
+  if (unsupported) console.warn(unsupported);
 
   const rows: MeasuredRow[] = [];
   const database = await BenchDatabase.create();
@@ -108,6 +112,20 @@ async function main(): Promise<void> {
   console.log(
     `\n${result.machine.cores} cores, ${result.machine.memory_gb} GB, Node ${result.machine.node}; results: ${out}`,
   );
+  if (unsupported) console.warn(unsupported);
+}
+
+/**
+ * A warning when this Node is not one `engines` allows: the figures depend on it (a Node 20 run's
+ * deadlines and memory differed from Node 26's, the images' own), so they would not be the deployment's.
+ */
+function unsupportedNode(): string | null {
+  const { engines } = JSON.parse(readFileSync(join(repositoryRoot(), 'package.json'), 'utf8')) as {
+    engines: { node: string };
+  };
+  return satisfies(process.version, engines.node)
+    ? null
+    : `Node ${process.version} is not one this project supports (engines: ${engines.node}): these figures are not the deployment's`;
 }
 
 async function step<T>(name: ScenarioName, run: () => Promise<T>): Promise<T> {
