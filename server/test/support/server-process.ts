@@ -28,7 +28,9 @@ export class ServerProcess {
   ) {
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    // 'close', not 'exit': 'exit' can come before the last lines written to the pipes are read,
+    // and a test that reads the log once the process is gone must see its last line.
+    this.exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
   }
 
   /** Starts it on the test file's database and resolves once it listens (its metrics port, every role has one). */
