@@ -19,6 +19,8 @@ describe('replay bounds', () => {
   let street: Api;
   let officer: Api;
   let officerRooms: string[];
+  /** The officer's socket, live throughout: once it has an event, so has every socket then in its rooms. */
+  let watcher: Recorder;
   const sockets: Recorder[] = [];
 
   beforeAll(async () => {
@@ -28,6 +30,8 @@ describe('replay bounds', () => {
     street = await login(app.url, world.users.operatorA);
     officer = await login(app.url, world.users.officerX);
     officerRooms = [`dept:${world.deptX.id}`, `user:${world.users.officerX.id}`];
+    watcher = await connect(app.url, officer.token);
+    sockets.push(watcher);
   });
 
   afterAll(async () => {
@@ -48,10 +52,16 @@ describe('replay bounds', () => {
     return newest.id;
   };
 
-  /** A whistle summoning department X: new events in the officer's scope. */
+  /**
+   * A whistle summoning department X: new events in the officer's scope. It returns once they have
+   * gone out live (the answer comes before that), so a socket that connects afterwards can only get
+   * them by replay, which is what the tests look for.
+   */
   const summonX = async () => {
     const incident = await registeredIncident(street, world.streetA);
-    return only((await blowWhistle(street, incident.id, [world.deptX.id])).dispatches);
+    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id])).dispatches);
+    await watcher.waitFor('dispatch.created', (e) => e.payload.id === dispatch.id);
+    return dispatch;
   };
 
   /**
@@ -81,6 +91,8 @@ describe('replay bounds', () => {
     const missed = await missedSince(lastSeen.id);
     expect(missed.length).toBeGreaterThanOrEqual(1);
     expect(missed.length).toBeLessThanOrEqual(MAX_EVENTS);
+    // Gone out live before the reconnect, as summonX's are: the replay is then their only way back.
+    await waitUntil(() => Promise.resolve(missed.every((id) => watcher.events.some((e) => e.id === id))));
 
     const back = await reconnect(app.url, officer.token, lastSeen.id);
     sockets.push(back);
