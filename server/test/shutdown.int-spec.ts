@@ -60,7 +60,7 @@ describe('shutdown', () => {
   });
 
   it.each(['worker', 'both'] as const)(
-    'exits 0 within the bound when Redis is gone (%s role), saying it did not finish',
+    'exits 0 within the bound when Redis is gone (%s role), saying whether it finished',
     async (role) => {
       const privateRedis = new PrivateRedis();
       redis.push(privateRedis);
@@ -81,11 +81,47 @@ describe('shutdown', () => {
       expect(exit).toEqual({ code: 0, signal: null });
       expect(Date.now() - signalledAt).toBeLessThan(EXITED_WITHIN_MS);
       expect(server.logged(/^SIGTERM: shutting down/)).toHaveLength(1);
-      expect(
-        server.logged(/^shutdown did not finish within 3000 ms .*still closing queue workers/),
-      ).toHaveLength(1);
+      // Closing a queue worker with Redis gone hangs or not by where its connection was when Redis
+      // went (taskforcesh/bullmq#4656): both happen here. Either way one line says which it was.
+      const finished = server.logged(/^shut down$/);
+      const cut = server.logged(/^shutdown did not finish within 3000 ms .*still closing queue workers/);
+      expect(finished.length + cut.length).toBe(1);
     },
   );
+
+  it('exits 0 at the bound when a request in flight cannot finish, saying so, and commits none of it', async () => {
+    const api = await ServerProcess.start(env, 'api', { SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
+    processes.push(api);
+    const street = await login(api.url, world.users.operatorA);
+    const officer = await login(api.url, world.users.officerX);
+    const incident = await registeredIncident(street, world.streetA, { gridIndex: 2 });
+    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id])).dispatches);
+
+    // The accept waits on the dispatch's row, which the test holds past the bound.
+    const lock = await lockRow('dispatches', dispatch.id);
+    try {
+      const accepting = officer.post(`/api/dispatches/${dispatch.id}/accept`).then(
+        (r) => r.status,
+        () => 'no answer',
+      );
+      await lock.waitedFor();
+      const signalledAt = Date.now();
+      api.signal('SIGTERM');
+      expect(await Promise.race([api.exited, pause(EXITED_WITHIN_MS)])).toEqual({ code: 0, signal: null });
+      expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(SHUTDOWN_TIMEOUT_MS);
+      expect(
+        api.logged(/^shutdown did not finish within 3000 ms .*still answering the requests in flight/),
+      ).toHaveLength(1);
+      expect(await accepting).toBe('no answer');
+    } finally {
+      await lock.release();
+    }
+    // Its transaction went with its connection: the dispatch is as it was.
+    const [row]: { status: string }[] = await env.db.query('SELECT status FROM dispatches WHERE id = $1', [
+      dispatch.id,
+    ]);
+    expect(row?.status).toBe('pending');
+  });
 
   it('an api stops taking connections, finishes the request in flight and sends its sockets elsewhere', async () => {
     const api = await ServerProcess.start(env, 'api', { SHUTDOWN_TIMEOUT_MS: '30000' });
@@ -153,13 +189,17 @@ describe('shutdown', () => {
       return Number(row?.pending) === 0;
     });
     await app.close();
-    // Its timer goes with Redis's data, so the worker rebuilds it from the deadline now past.
-    const queue = new Queue(QUEUES.deadlines.name, {
-      connection: workerConnectionOptions(env.config().REDIS_URL),
-      prefix: `${env.redisPrefix}:bull`,
-    });
-    await queue.obliterate({ force: true });
-    await queue.close();
+    // Its timer goes with Redis's data, so the worker rebuilds it from the deadline now past. The
+    // timers' follow-up queue goes too: a follow job the app had not taken yet carries the accept-by
+    // of the whistle's commit, minutes ahead, and would set the timer there before the rebuild.
+    for (const name of [QUEUES.deadlines.name, QUEUES.dispatchChanges.name]) {
+      const queue = new Queue(name, {
+        connection: workerConnectionOptions(env.config().REDIS_URL),
+        prefix: `${env.redisPrefix}:bull`,
+      });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
     await env.db.query(`UPDATE dispatches SET accept_by = now() - interval '1 second' WHERE id = $1`, [
       dispatch.id,
     ]);
