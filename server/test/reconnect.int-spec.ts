@@ -2,6 +2,7 @@ import { compareEventIds, type LiveEvent } from '@whistle/shared';
 import { connect, login, reconnect, type Api, type Recorder } from './support/clients';
 import { blowWhistle, only, registeredIncident } from './support/flows';
 import { TestEnv, type RunningTestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
 import { createWorld, type World } from './support/world';
 
 /** A client that reconnects with `lastEventId` gets what it missed, in order, before live events. */
@@ -28,7 +29,10 @@ describe('reconnect with lastEventId', () => {
 
   it('replays the missed events of its scope in order, then goes live', async () => {
     const before = await connect(app.url, officer.token);
-    sockets.push(before);
+    // Another of the officer's sockets, live throughout: once it has an event, so has every socket
+    // then in its rooms.
+    const watcher = await connect(app.url, officer.token);
+    sockets.push(before, watcher);
     const incident = await registeredIncident(street, world.streetA);
     const firstDispatch = only((await blowWhistle(street, incident.id, [world.deptX.id])).dispatches);
     const lastSeen = await before.waitFor('dispatch.created', (e) => e.payload.id === firstDispatch.id);
@@ -51,6 +55,11 @@ describe('reconnect with lastEventId', () => {
       [lastSeen.id, [`dept:${world.deptX.id}`, `user:${world.users.officerX.id}`]],
     );
     expect(expected.length).toBeGreaterThanOrEqual(3);
+    // Gone out live before the reconnect (the answers come before that): the replay is then their
+    // only way to it, and a late live copy cannot pass for one.
+    await waitUntil(() =>
+      Promise.resolve(expected.every(({ id }) => watcher.events.some((e) => e.id === id))),
+    );
 
     const back = await reconnect(app.url, officer.token, lastSeen.id);
     sockets.push(back);
