@@ -211,6 +211,13 @@ pid_of() {
   return 0
 }
 
+# Whether an api process was still starting at the last look.
+api_pending() {
+  local name
+  for name in "${pending[@]}"; do [[ ${ROLE[$name]} == api ]] && return 0; done
+  return 1
+}
+
 pending=("${NAMES[@]}")
 for _ in $(seq 1 180); do
   still=()
@@ -221,6 +228,12 @@ for _ in $(seq 1 180); do
       echo "$WHISTLE_COMMAND: $name stopped while starting; the end of its log (${LOG[$name]}):" >&2
       tail -n 20 "${LOG[$name]}" >&2
       exit 1
+    fi
+    # nginx is asked once every api answers: each request it passed to an api still starting would
+    # be refused, and three refusals leave that api out of its rotation for fail_timeout (10 s).
+    if [[ ${ROLE[$name]} == nginx ]] && api_pending; then
+      still+=("$name")
+      continue
     fi
     probe "$name" 2>/dev/null || still+=("$name")
   done
