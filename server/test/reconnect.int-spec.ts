@@ -2,7 +2,6 @@ import { compareEventIds, type LiveEvent } from '@whistle/shared';
 import { connect, login, reconnect, type Api, type Recorder } from './support/clients';
 import { blowWhistle, only, registeredIncident } from './support/flows';
 import { TestEnv, type RunningTestApp } from './support/test-app';
-import { waitUntil } from './support/wait';
 import { createWorld, type World } from './support/world';
 
 /** A client that reconnects with `lastEventId` gets what it missed, in order, before live events. */
@@ -57,9 +56,7 @@ describe('reconnect with lastEventId', () => {
     expect(expected.length).toBeGreaterThanOrEqual(3);
     // Gone out live before the reconnect (the answers come before that): the replay is then their
     // only way to it, and a late live copy cannot pass for one.
-    await waitUntil(() =>
-      Promise.resolve(expected.every(({ id }) => watcher.events.some((e) => e.id === id))),
-    );
+    await watcher.waitForIds(expected.map((e) => e.id));
 
     const back = await reconnect(app.url, officer.token, lastSeen.id);
     sockets.push(back);

@@ -92,7 +92,7 @@ describe('replay bounds', () => {
     expect(missed.length).toBeGreaterThanOrEqual(1);
     expect(missed.length).toBeLessThanOrEqual(MAX_EVENTS);
     // Gone out live before the reconnect, as summonX's are: the replay is then their only way back.
-    await waitUntil(() => Promise.resolve(missed.every((id) => watcher.events.some((e) => e.id === id))));
+    await watcher.waitForIds(missed);
 
     const back = await reconnect(app.url, officer.token, lastSeen.id);
     sockets.push(back);

@@ -53,6 +53,17 @@ describe('shutdown', () => {
     };
   }
 
+  /** An api process with the given bound, and a dispatch for officer X whistled through it on the grid point. */
+  async function apiWithDispatch(shutdownTimeoutMs: number, gridIndex: number) {
+    const api = await ServerProcess.start(env, 'api', { SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs) });
+    processes.push(api);
+    const street = await login(api.url, world.users.operatorA);
+    const officer = await login(api.url, world.users.officerX);
+    const incident = await registeredIncident(street, world.streetA, { gridIndex });
+    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id])).dispatches);
+    return { api, officer, dispatch };
+  }
+
   afterAll(async () => {
     processes.forEach((p) => p.kill());
     await Promise.all(redis.map((r) => r.stop()));
@@ -90,12 +101,7 @@ describe('shutdown', () => {
   );
 
   it('exits 0 at the bound when a request in flight cannot finish, saying so, and commits none of it', async () => {
-    const api = await ServerProcess.start(env, 'api', { SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
-    processes.push(api);
-    const street = await login(api.url, world.users.operatorA);
-    const officer = await login(api.url, world.users.officerX);
-    const incident = await registeredIncident(street, world.streetA, { gridIndex: 2 });
-    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id])).dispatches);
+    const { api, officer, dispatch } = await apiWithDispatch(SHUTDOWN_TIMEOUT_MS, 2);
 
     // The accept waits on the dispatch's row, which the test holds past the bound.
     const lock = await lockRow('dispatches', dispatch.id);
@@ -124,12 +130,7 @@ describe('shutdown', () => {
   });
 
   it('an api stops taking connections, finishes the request in flight and sends its sockets elsewhere', async () => {
-    const api = await ServerProcess.start(env, 'api', { SHUTDOWN_TIMEOUT_MS: '30000' });
-    processes.push(api);
-    const street = await login(api.url, world.users.operatorA);
-    const officer = await login(api.url, world.users.officerX);
-    const incident = await registeredIncident(street, world.streetA);
-    const dispatch = only((await blowWhistle(street, incident.id, [world.deptX.id])).dispatches);
+    const { api, officer, dispatch } = await apiWithDispatch(30_000, 0);
     const socket: LiveClient = io(api.url, {
       auth: { token: officer.token },
       transports: ['websocket'],

@@ -9,6 +9,7 @@ import type {
 } from '@whistle/shared';
 import type { User } from '../../src/users/user.entity';
 import { PASSWORD } from './factories';
+import { waitUntil } from './wait';
 
 export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -88,6 +89,14 @@ export class Recorder {
         },
       });
     });
+  }
+
+  /** Resolves once every event of `ids` has been received. */
+  waitForIds(ids: readonly string[], timeoutMs = 10_000): Promise<void> {
+    return waitUntil(
+      () => Promise.resolve(ids.every((id) => this.events.some((e) => e.id === id))),
+      timeoutMs,
+    );
   }
 
   close(): void {
